@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the command itself is built by `npm run build` into dist/cli.
+const path = require('node:path');
+const fs = require('node:fs');
+
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'index.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('o2-cognito is not built yet; run `npm run build` in the project folder first.\n');
+  process.exit(2);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

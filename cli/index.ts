@@ -1,0 +1,35 @@
+import { type CliIo, type Command, CliUsageError, processIo } from './io';
+
+/** One entry per command; each lives in cli/commands/<name>.ts. */
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`);
+  return `usage: o2-cognito <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun o2-cognito <command> --help for its options.\n`;
+}
+
+/** Runs the o2-cognito command line and resolves to the process exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`o2-cognito: unknown command '${name}'; use one of: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr.write(`o2-cognito ${name}: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`o2-cognito ${name}: ${message}\n`);
+    return 1;
+  }
+}

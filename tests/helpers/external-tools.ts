@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import os from 'node:os';
+
+/**
+ * Some checks need tools outside npm (cfn-lint, moto_server, the SAM translator). On a machine without
+ * them the check is reported as SKIPPED, loudly, with the reason; under CI (`REQUIRE_EXTERNAL_TOOLS=1`)
+ * a missing tool fails the run instead.
+ */
+const SHIMS = path.join(os.homedir(), '.pyenv', 'shims');
+export const TOOL_PATH = `${SHIMS}${path.delimiter}${process.env.PATH ?? ''}`;
+
+const cache = new Map<string, boolean>();
+
+function probe(tool: string, args: readonly string[]): boolean {
+  const key = [tool, ...args].join(' ');
+  let ok = cache.get(key);
+  if (ok === undefined) {
+    const result = spawnSync(tool, args, { env: { ...process.env, PATH: TOOL_PATH }, stdio: 'ignore', timeout: 30_000 });
+    ok = result.status === 0;
+    cache.set(key, ok);
+  }
+  return ok;
+}
+
+export const TOOLS = {
+  'cfn-lint': () => probe('cfn-lint', ['--version']),
+  moto_server: () => probe('python3', ['-c', 'import moto.server']) && probe('moto_server', ['--help']),
+  'sam-translator': () => probe('python3', ['-c', 'import samtranslator']),
+} as const;
+export type ToolName = keyof typeof TOOLS;
+
+export const toolsRequired = (): boolean => process.env.REQUIRE_EXTERNAL_TOOLS === '1';
+
+/** `describe` that runs only where `tool` is installed; says SKIPPED on stderr, or fails under CI. */
+export function describeWithTool(tool: ToolName, name: string, body: () => void): void {
+  if (TOOLS[tool]()) {
+    describe(name, body);
+    return;
+  }
+  if (toolsRequired()) {
+    describe(name, () => {
+      test(`requires ${tool}`, () => {
+        throw new Error(`${tool} is not installed, and REQUIRE_EXTERNAL_TOOLS=1 says this check must run.`);
+      });
+    });
+    return;
+  }
+  process.stderr.write(`\nSKIPPED: "${name}" needs ${tool}, which is not on PATH (${SHIMS} included).\n`);
+  describe.skip(`${name} [SKIPPED: ${tool} not installed]`, body);
+}
