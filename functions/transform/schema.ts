@@ -25,7 +25,7 @@ export const SCHEMA_V1 = {
   _timestamp: {
     type: 'integer',
     source:
-      'Event time in µs since the epoch: `detail.eventTime`, else the envelope `time`, else the arrival time; moved to the arrival time for late events (see `restamped`)',
+      'Event time in µs since the epoch: `detail.eventTime`, else the envelope `time`, else the arrival time; moved to the processing time for late or far-future events (see `restamped`)',
   },
   event_time: { type: 'string', source: '`detail.eventTime` as given (ISO-8601), else the envelope `time`' },
   schema_version: { type: 'integer', source: '`1`' },
@@ -70,7 +70,7 @@ export const SCHEMA_V1 = {
   response_elements: { type: 'json', source: '`detail.responseElements` as JSON text (`PAYLOAD_MODE`)' },
   additional_event_data: { type: 'json', source: '`detail.additionalEventData` as JSON text (`PAYLOAD_MODE`)' },
   detail: { type: 'json', source: 'other (non-CloudTrail) events: the envelope `detail` as JSON text (`PAYLOAD_MODE`)' },
-  restamped: { type: 'boolean', source: '`true` only when `_timestamp` was moved to the arrival time (late events)' },
+  restamped: { type: 'boolean', source: '`true` only when `_timestamp` was moved to the processing time (late or far-future events)' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof SCHEMA_V1;

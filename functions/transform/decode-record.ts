@@ -1,0 +1,59 @@
+/**
+ * One Firehose record's `data` → a parsed JSON object, or the reason it is not one. Checks, in order:
+ * present, standard padded base64, at most `MAX_RECORD_BYTES` decoded, UTF-8, JSON, an object
+ * (contracts/aws.md §1; DESIGN, Other input). Reasons never quote the content.
+ */
+import { isUtf8 } from 'node:buffer';
+import { MAX_RECORD_BYTES } from './constants';
+
+export type DecodedRecord = { ok: true; value: unknown; bytes: number } | { ok: false; reason: string };
+
+/** The longest base64 text whose decoded bytes can be within `MAX_RECORD_BYTES`. */
+const MAX_BASE64_CHARS = Math.ceil(MAX_RECORD_BYTES / 3) * 4;
+const BYTE_ORDER_MARK = 0xfeff;
+const EQUALS = 61;
+
+/** Bytes that `base64` decodes to, from its length and padding alone (exact for valid base64). */
+export function base64DecodedLength(base64: string): number {
+  const length = base64.length;
+  let padding = 0;
+  if (length > 0 && base64.charCodeAt(length - 1) === EQUALS) padding = length > 1 && base64.charCodeAt(length - 2) === EQUALS ? 2 : 1;
+  return Math.max(0, Math.floor((length * 3) / 4) - padding);
+}
+
+function tooLarge(bytes: number): DecodedRecord {
+  return { ok: false, reason: `record is ${bytes} bytes, over the ${MAX_RECORD_BYTES}-byte limit` };
+}
+
+/**
+ * Decodes and parses one record. `bytes` is the decoded size.
+ * @example decodeRecordData('eyJhIjoxfQ==') // { ok: true, value: { a: 1 }, bytes: 7 }
+ */
+export function decodeRecordData(base64: string): DecodedRecord {
+  if (typeof base64 !== 'string' || base64.length === 0) return { ok: false, reason: 'record is empty' };
+  if (base64.length > MAX_BASE64_CHARS) return tooLarge(base64DecodedLength(base64));
+  // Node's decoder skips characters outside the alphabet and accepts the URL-safe one; a length that
+  // does not match the padding, or a '-' or '_', is how invalid input shows.
+  if (base64.length % 4 !== 0 || base64.indexOf('-') !== -1 || base64.indexOf('_') !== -1) {
+    return { ok: false, reason: 'record is not valid base64' };
+  }
+  const buffer = Buffer.from(base64, 'base64');
+  if (buffer.length !== base64DecodedLength(base64)) return { ok: false, reason: 'record is not valid base64' };
+  if (buffer.length === 0) return { ok: false, reason: 'record is empty' };
+  if (buffer.length > MAX_RECORD_BYTES) return tooLarge(buffer.length);
+  if (!isUtf8(buffer)) return { ok: false, reason: 'record is not UTF-8' };
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the content: never pass it on.
+    return { ok: false, reason: 'record is not JSON' };
+  }
+  if (value === null || typeof value !== 'object') {
+    return { ok: false, reason: `record is JSON ${value === null ? 'null' : `of type ${typeof value}`}, not an object` };
+  }
+  if (Array.isArray(value)) return { ok: false, reason: 'record is a JSON array, not an object' };
+  return { ok: true, value, bytes: buffer.length };
+}

@@ -1,0 +1,118 @@
+/**
+ * One Firehose transformation batch → the response, its counts, and the failed records with reasons.
+ * Every recordId comes back exactly once, in input order (contracts/aws.md §1: a missing or repeated id fails
+ * the whole batch); one bad record is ProcessingFailed on its own, never an exception; the response always
+ * fits Lambda's limit (see firehose-response.ts). Pure: config and clock are arguments, nothing is logged.
+ */
+import type { TransformConfig } from './config';
+import { MAX_RESPONSE_BYTES } from './constants';
+import { base64DecodedLength, decodeRecordData } from './decode-record';
+import { fitResponse, type PlannedEntry } from './firehose-response';
+import { normaliseEvent } from './normalise';
+import type {
+  BatchSummary,
+  FirehoseTransformationEvent,
+  FirehoseTransformationResult,
+  RecordFailure,
+  TransformOutcome,
+} from './types';
+
+export interface ProcessedBatch {
+  readonly response: FirehoseTransformationResult;
+  readonly summary: BatchSummary;
+  /** Every ProcessingFailed record, in order, with its reason (never its content). */
+  readonly failures: RecordFailure[];
+}
+
+interface Processed extends PlannedEntry {
+  readonly reason: string | undefined;
+  readonly restamped: boolean;
+  readonly lineBytes: number;
+}
+
+const OVER_RESPONSE_LIMIT_REASON = `response would exceed ${MAX_RESPONSE_BYTES} bytes`;
+
+function transformRecord(data: string, arrivalMs: number, config: TransformConfig, nowMs: number): TransformOutcome {
+  try {
+    const decoded = decodeRecordData(data);
+    if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
+    return normaliseEvent(decoded.value, arrivalMs, config, nowMs);
+  } catch (error) {
+    // A defect, or input beyond what the runtime can hold (e.g. nesting too deep to stringify): fail the
+    // record, not the batch. The error's message may quote content; only its class is kept.
+    return { kind: 'failed', reason: `transform error (${error instanceof Error ? error.name : typeof error})` };
+  }
+}
+
+function processRecord(record: unknown, config: TransformConfig, nowMs: number): Processed {
+  const fields = typeof record === 'object' && record !== null ? (record as Partial<Record<string, unknown>>) : {}; // wire input, read defensively
+  const recordId = typeof fields.recordId === 'string' ? fields.recordId : String(fields.recordId ?? '');
+  const original = typeof fields.data === 'string' ? fields.data : '';
+  const arrivalMs = typeof fields.approximateArrivalTimestamp === 'number' ? fields.approximateArrivalTimestamp : nowMs;
+  const outcome = transformRecord(original, arrivalMs, config, nowMs);
+  switch (outcome.kind) {
+    case 'ok': {
+      const bytes = Buffer.from(outcome.line, 'utf8');
+      return {
+        recordId,
+        result: 'Ok',
+        data: bytes.toString('base64'),
+        original,
+        reason: undefined,
+        restamped: outcome.restamped,
+        lineBytes: bytes.length,
+      };
+    }
+    case 'dropped':
+      return { recordId, result: 'Dropped', data: original, original, reason: undefined, restamped: false, lineBytes: 0 };
+    default:
+      return { recordId, result: 'ProcessingFailed', data: original, original, reason: outcome.reason, restamped: false, lineBytes: 0 };
+  }
+}
+
+/**
+ * Transforms a batch.
+ * @example processBatch(event, parseTransformConfig(process.env), Date.now()).response // { records: [{ recordId, result: 'Ok', data }, …] }
+ */
+export function processBatch(event: FirehoseTransformationEvent, config: TransformConfig, nowMs: number): ProcessedBatch {
+  const input: readonly unknown[] = Array.isArray(event?.records) ? event.records : [];
+  const processed = input.map((record) => processRecord(record, config, nowMs));
+  const fitted = fitResponse(processed);
+  const overflowed = new Set(fitted.overflowed);
+
+  let ok = 0;
+  let dropped = 0;
+  let restamped = 0;
+  let bytesIn = 0;
+  let bytesOut = 0;
+  const failures: RecordFailure[] = [];
+  fitted.records.forEach((entry, index) => {
+    const record = processed[index];
+    if (record === undefined) return;
+    bytesIn += base64DecodedLength(record.original);
+    if (entry.result === 'Ok') {
+      ok += 1;
+      bytesOut += record.lineBytes;
+      if (record.restamped) restamped += 1;
+    } else if (entry.result === 'Dropped') {
+      dropped += 1;
+    } else {
+      failures.push({ recordId: entry.recordId, reason: overflowed.has(index) ? OVER_RESPONSE_LIMIT_REASON : (record.reason ?? 'unknown') });
+    }
+  });
+  return {
+    response: { records: fitted.records },
+    summary: {
+      recordsIn: input.length,
+      ok,
+      dropped,
+      processingFailed: failures.length,
+      restamped,
+      overResponseLimit: overflowed.size,
+      bytesIn,
+      bytesOut,
+      responseBytes: fitted.bytes,
+    },
+    failures,
+  };
+}

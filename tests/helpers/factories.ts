@@ -1,0 +1,130 @@
+/**
+ * Small factories for transform tests: CloudTrail records, EventBridge events, Firehose batches, a Lambda
+ * context. Defaults follow the shapes in contracts/aws.md (an InitiateAuth that succeeded); override what a
+ * test is about, nothing else.
+ */
+import type { FirehoseTransformationEvent, FirehoseTransformationRecord, LambdaContext } from '../../functions/transform/types';
+
+/** A clock for tests: 2025-06-17T14:00:00Z, after every sample event and within 4 h 30 min of most. */
+export const FIXED_NOW_MS = Date.UTC(2025, 5, 17, 14, 0, 0);
+
+export type Json = Record<string, unknown>;
+
+/** A CloudTrail record (what EventBridge puts in `detail`); `overrides` replace top-level keys. */
+export function cloudTrailEvent(overrides: Json = {}): Json {
+  return {
+    eventVersion: '1.08',
+    userIdentity: { type: 'Unknown', principalId: 'Anonymous' },
+    eventTime: '2025-06-17T13:00:00Z',
+    eventSource: 'cognito-idp.amazonaws.com',
+    eventName: 'InitiateAuth',
+    awsRegion: 'eu-west-1',
+    sourceIPAddress: '198.51.100.23',
+    userAgent: 'aws-sdk-js/3.540.0',
+    requestParameters: {
+      authFlow: 'USER_PASSWORD_AUTH',
+      authParameters: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+      clientId: '3n4b5c6d7e8f9g0h1i2j3k4l5m',
+    },
+    responseElements: { challengeParameters: {}, authenticationResult: { accessToken: 'HIDDEN_DUE_TO_SECURITY_REASONS', expiresIn: 3600 } },
+    additionalEventData: { sub: 'a1b2c3d4-0001-4e5f-9a8b-7c6d5e4f3a21' },
+    requestID: '6f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a01',
+    eventID: '9a8b7c6d-1111-4e2f-8a3b-2c1d0e9f8a01',
+    readOnly: false,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: '111122223333',
+    eventCategory: 'Management',
+    tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256' },
+    ...overrides,
+  };
+}
+
+/** A hosted-UI (managed login) event: `AwsServiceEvent`, null top-level payloads, status in additionalEventData. */
+export function hostedUiEvent(eventName: string, status: unknown, overrides: Json = {}): Json {
+  return cloudTrailEvent({
+    userIdentity: { accountId: '111122223333' },
+    eventName,
+    userAgent: 'Mozilla/5.0',
+    requestParameters: null,
+    responseElements: null,
+    additionalEventData: {
+      responseParameters: { status },
+      requestParameters: { client_id: ['3n4b5c6d7e8f9g0h1i2j3k4l5m'], response_type: ['code'] },
+      userPoolDomain: 'auth-demo.auth.eu-west-1.amazoncognito.com',
+      userPoolId: 'eu-west-1_Ab12Cd34E',
+    },
+    eventType: 'AwsServiceEvent',
+    tlsDetails: undefined,
+    ...overrides,
+  });
+}
+
+/** An EventBridge event around `detail`; the detail-type follows `detail.eventType` unless overridden. */
+export function eventBridgeEvent(detail: unknown, overrides: Json = {}): Json {
+  const eventType = typeof detail === 'object' && detail !== null ? (detail as Json).eventType : undefined;
+  return {
+    version: '0',
+    id: '0d6a1f0e-7b1c-4c36-b1f4-0a9e2d7c5b11',
+    'detail-type': eventType === 'AwsServiceEvent' ? 'AWS Service Event via CloudTrail' : 'AWS API Call via CloudTrail',
+    source: 'aws.cognito-idp',
+    account: '111122223333',
+    time: '2025-06-17T13:00:00Z',
+    region: 'eu-west-1',
+    resources: [],
+    detail,
+    ...overrides,
+  };
+}
+
+/** Base64 of a value's JSON, or of a string's UTF-8 bytes as they are. */
+export function encodeData(value: unknown): string {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8').toString('base64');
+}
+
+let recordCounter = 0;
+
+/** One Firehose record holding `value` (see {@link encodeData}); pass `{ data }` to set the base64 yourself. */
+export function firehoseRecord(value: unknown, overrides: Partial<FirehoseTransformationRecord> = {}): FirehoseTransformationRecord {
+  recordCounter += 1;
+  return {
+    recordId: `4965987045219016345793828455132604879217321045709262029${String(recordCounter).padStart(7, '0')}`,
+    approximateArrivalTimestamp: FIXED_NOW_MS - 1000,
+    ...overrides,
+    data: overrides.data ?? encodeData(value),
+  };
+}
+
+/** A Firehose transformation event; plain values are wrapped with {@link firehoseRecord}. */
+export function firehoseEvent(records: readonly (FirehoseTransformationRecord | Json | string)[]): FirehoseTransformationEvent {
+  return {
+    invocationId: '5f0c2b9e-7a1d-4c3e-9b8f-2d6a4e1c0b7a',
+    deliveryStreamArn: 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/cognito-auth-events',
+    region: 'eu-west-1',
+    records: records.map((record) =>
+      typeof record === 'object' && 'recordId' in record && 'data' in record
+        ? (record as FirehoseTransformationRecord)
+        : firehoseRecord(record),
+    ),
+  };
+}
+
+/** The Lambda context the handler sees (the fields it reads, plus the usual others). */
+export function lambdaContext(overrides: Partial<LambdaContext> = {}): LambdaContext & Json {
+  return {
+    awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+    functionName: 'o2-cognito-TransformFunction-AbCdEf123456',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:o2-cognito-TransformFunction-AbCdEf123456',
+    memoryLimitInMB: '256',
+    logGroupName: '/aws/lambda/o2-cognito-TransformFunction-AbCdEf123456',
+    logStreamName: '2025/06/17/[$LATEST]abcdef',
+    getRemainingTimeInMillis: () => 60_000,
+    ...overrides,
+  };
+}
+
+/** The decoded text of a response record's data. */
+export function decodeData(data: string): string {
+  return Buffer.from(data, 'base64').toString('utf8');
+}

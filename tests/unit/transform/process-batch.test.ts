@@ -1,0 +1,119 @@
+import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
+import { MAX_RECORD_BYTES, MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
+import { processBatch } from '../../../functions/transform/process-batch';
+import type { FirehoseTransformationEvent } from '../../../functions/transform/types';
+import { FIXED_NOW_MS, cloudTrailEvent, decodeData, eventBridgeEvent, firehoseEvent, firehoseRecord } from '../../helpers/factories';
+import { assertStoredAsIs } from '../../helpers/openobserve-rules';
+
+describe('processBatch', () => {
+  test('returns every recordId once, in input order, with one result each', () => {
+    // Prepare
+    const event = firehoseEvent([
+      eventBridgeEvent(cloudTrailEvent()),
+      firehoseRecord(undefined, { data: 'bm90IGpzb24gYXQgYWxs' }),
+      eventBridgeEvent(cloudTrailEvent({ eventName: 'ListUsers' })),
+      eventBridgeEvent(cloudTrailEvent({ eventName: 'SignUp' })),
+    ]);
+    const config = parseTransformConfig({ EXCLUDE_EVENT_NAMES: 'ListUsers' });
+
+    // Act
+    const { response, summary, failures } = processBatch(event, config, FIXED_NOW_MS);
+
+    // Assess
+    expect(response.records.map((r) => r.recordId)).toEqual(event.records.map((r) => r.recordId));
+    expect(response.records.map((r) => r.result)).toEqual(['Ok', 'ProcessingFailed', 'Dropped', 'Ok']);
+    expect(failures).toEqual([{ recordId: event.records[1]?.recordId, reason: 'record is not JSON' }]);
+    expect(summary).toMatchObject({ recordsIn: 4, ok: 2, dropped: 1, processingFailed: 1, restamped: 0, overResponseLimit: 0 });
+  });
+
+  test('an Ok record carries the normalised line; Dropped and ProcessingFailed carry the original data', () => {
+    const event = firehoseEvent([eventBridgeEvent(cloudTrailEvent()), firehoseRecord(undefined, { data: 'bm90IGpzb24=' })]);
+
+    const { response } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    const line = decodeData(response.records[0]?.data ?? '');
+    expect(line.startsWith('{\t"_timestamp":')).toBe(true);
+    assertStoredAsIs(line, FIXED_NOW_MS);
+    expect(response.records[1]).toEqual({ recordId: event.records[1]?.recordId, result: 'ProcessingFailed', data: 'bm90IGpzb24=' });
+  });
+
+  test.each([
+    ['invalid base64', 'not base64!!', 'record is not valid base64'],
+    ['bytes that are not UTF-8', Buffer.from([0x7b, 0xff, 0x7d]).toString('base64'), 'record is not UTF-8'],
+    ['text that is not JSON', Buffer.from('{"a":').toString('base64'), 'record is not JSON'],
+    ['JSON that is not an object', Buffer.from('[1,2,3]').toString('base64'), 'record is a JSON array, not an object'],
+    ['empty data', '', 'record is empty'],
+    ['a record over 1,000 KiB', Buffer.from(`{"a":"${'x'.repeat(MAX_RECORD_BYTES)}"}`).toString('base64'), `record is ${MAX_RECORD_BYTES + 8} bytes, over the ${MAX_RECORD_BYTES}-byte limit`],
+    ['an unknown JSON object', Buffer.from('{"hello":"world"}').toString('base64'), 'record is not an EventBridge event, a CloudTrail record or a normalised record'],
+  ])('marks %s ProcessingFailed on its own, with the reason', (_name, data, reason) => {
+    const event = firehoseEvent([eventBridgeEvent(cloudTrailEvent()), firehoseRecord(undefined, { data }), eventBridgeEvent(cloudTrailEvent())]);
+
+    const { response, failures } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(response.records.map((r) => r.result)).toEqual(['Ok', 'ProcessingFailed', 'Ok']);
+    expect(response.records[1]?.data).toBe(data);
+    expect(failures).toEqual([{ recordId: event.records[1]?.recordId, reason }]);
+  });
+
+  test('a reason never holds record content', () => {
+    const secret = 'Sup3r-Secr3t-Passw0rd';
+    const event = firehoseEvent([firehoseRecord(undefined, { data: Buffer.from(`{"password":"${secret}"`).toString('base64') })]);
+
+    const result = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(JSON.stringify(result.failures)).not.toContain(secret);
+  });
+
+  test('fails a record whose nesting is too deep to serialise, not the batch', () => {
+    const deep = `{"detail-type":"x","source":"y","detail":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const event = firehoseEvent([firehoseRecord(undefined, { data: Buffer.from(deep).toString('base64') }), eventBridgeEvent(cloudTrailEvent())]);
+
+    const { response, failures } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(response.records.map((r) => r.result)).toEqual(['ProcessingFailed', 'Ok']);
+    expect(failures[0]?.reason).toMatch(/^transform error \(\w+\)$/);
+  });
+
+  test('counts restamped records and bytes', () => {
+    const event = firehoseEvent([eventBridgeEvent(cloudTrailEvent({ eventTime: '2025-06-16T00:00:00Z' })), eventBridgeEvent(cloudTrailEvent())]);
+
+    const { response, summary } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(summary.restamped).toBe(1);
+    expect(summary.bytesIn).toBe(event.records.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
+    expect(summary.bytesOut).toBe(response.records.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
+    expect(summary.responseBytes).toBe(Buffer.byteLength(JSON.stringify(response)));
+  });
+
+  test('keeps the response under 6 MB: records that do not fit become ProcessingFailed with their original data', () => {
+    // Prepare: 10 records of ~520 KB whose normalised lines are larger than their input (quotes escaped twice).
+    const blob = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, 'v']));
+    const event = firehoseEvent(Array.from({ length: 10 }, () => eventBridgeEvent(cloudTrailEvent({ requestParameters: blob }))));
+    const requestBytes = Buffer.byteLength(JSON.stringify(event));
+    expect(requestBytes).toBeLessThan(MAX_RESPONSE_BYTES);
+
+    // Act
+    const { response, summary, failures } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify(response))).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
+    expect(summary.overResponseLimit).toBeGreaterThan(0);
+    expect(summary.ok + summary.processingFailed).toBe(10);
+    const failed = response.records.filter((r) => r.result === 'ProcessingFailed');
+    for (const record of failed) expect(record.data).toBe(event.records.find((r) => r.recordId === record.recordId)?.data);
+    expect(failures.every((f) => f.reason === `response would exceed ${MAX_RESPONSE_BYTES} bytes`)).toBe(true);
+  });
+
+  test('answers an event without records, or with malformed records, without throwing', () => {
+    expect(processBatch({} as FirehoseTransformationEvent, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS).response).toEqual({ records: [] });
+    const odd = { invocationId: 'i', deliveryStreamArn: 'a', region: 'r', records: [null, { recordId: 7 }, { recordId: 'x', data: 5 }] };
+
+    const { response } = processBatch(odd as unknown as FirehoseTransformationEvent, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(response.records).toEqual([
+      { recordId: '', result: 'ProcessingFailed', data: '' },
+      { recordId: '7', result: 'ProcessingFailed', data: '' },
+      { recordId: 'x', result: 'ProcessingFailed', data: '' },
+    ]);
+  });
+});
