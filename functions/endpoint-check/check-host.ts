@@ -1,0 +1,45 @@
+import { isIP } from 'node:net';
+import { classifyAddress } from './address-class';
+import type { EndpointTarget } from './check-url';
+import type { CheckResult } from './types';
+
+export type Lookup = (hostname: string) => Promise<readonly string[]>;
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'an error';
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+
+/**
+ * Check 1 (network part): the host resolves, and only to public addresses — Firehose delivers over the
+ * internet and cannot reach private, loopback or link-local ones (contracts/aws.md §2).
+ */
+export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutMs: number, allowLocal: boolean): Promise<CheckResult> {
+  const fail = (message: string): CheckResult => ({ id: 'host', status: 'failed', message });
+  let addresses: readonly string[];
+  try {
+    addresses = await withTimeout(lookup(target.hostname), timeoutMs);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOTFOUND' || code === 'ENODATA') return fail(`${target.hostname} does not resolve in public DNS; check the spelling, or publish a DNS record for it.`);
+    if (code === 'ETIMEOUT') return fail(`Resolving ${target.hostname} took longer than ${timeoutMs / 1000} s; check its DNS servers.`);
+    return fail(`Resolving ${target.hostname} failed (${code}); check the name and its DNS records.`);
+  }
+  if (addresses.length === 0) return fail(`${target.hostname} resolves to no address; publish an A or AAAA record for it.`);
+  const unreachable = addresses.map((a) => [a, classifyAddress(a)] as const).filter(([, kind]) => kind !== 'public');
+  if (unreachable.length > 0) {
+    const list = unreachable.map(([a, kind]) => `${a} (${kind})`).join(', ');
+    const what = isIP(target.hostname) === 0 ? `${target.hostname} resolves to ${list}, which Firehose cannot reach` : `The address ${list} is not reachable for Firehose`;
+    if (allowLocal) return { id: 'host', status: 'warned', message: `${what}; accepted only because local testing is allowed.` };
+    return fail(`${what}; publish OpenObserve on a public address (for example behind a public load balancer).`);
+  }
+  return { id: 'host', status: 'passed', message: `${target.hostname} resolves to public addresses only (${addresses.join(', ')}).` };
+}

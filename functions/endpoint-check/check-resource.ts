@@ -1,0 +1,61 @@
+import type { CustomResourceOutcome, CustomResourceWork } from '../shared/custom-resource';
+import type { Logger } from '../shared/logger';
+import { parseResourceProperties } from './properties';
+import { runChecks } from './run-checks';
+import type { CheckDeps, CheckReport } from './types';
+
+export interface CheckResourceOptions {
+  /** Everything but `signal`, which comes from the custom resource's deadline. */
+  readonly deps: Omit<CheckDeps, 'signal'>;
+  readonly allowLocal: boolean;
+  readonly log: Logger;
+}
+
+/** Data keys the template may read with !GetAtt EndpointCheck.<key>. */
+export const DATA_KEYS = ['OpenObserveVersion', 'StreamName', 'Warnings'] as const;
+
+/** The stack's physical id for a check of this base URL: stable, no secrets, the host only. */
+export function physicalResourceIdFor(url: string): string {
+  try {
+    return `endpoint-check-${new URL(url).host}`;
+  } catch {
+    return 'endpoint-check';
+  }
+}
+
+/** Turns a report into the custom resource's answer: FAILED with every failure, or SUCCESS with Data. */
+export function outcomeOf(report: CheckReport, url: string): CustomResourceOutcome {
+  const failed = report.checks.filter((c) => c.status === 'failed');
+  const warned = report.checks.filter((c) => c.status === 'warned');
+  if (failed.length > 0) {
+    const [first, ...rest] = failed.map((c) => c.message);
+    const more = rest.length > 0 ? ` Also: ${rest.join(' ')}` : '';
+    return { status: 'FAILED', reason: `Endpoint check failed: ${first ?? ''}${more}` };
+  }
+  const passed = report.checks.filter((c) => c.status === 'passed').length;
+  return {
+    status: 'SUCCESS',
+    physicalResourceId: physicalResourceIdFor(url),
+    reason: `Endpoint check passed: ${passed} checks passed, ${warned.length} warned.`,
+    data: {
+      OpenObserveVersion: report.openObserveVersion ?? 'unknown',
+      StreamName: report.storedStreamName,
+      Warnings: warned.map((c) => c.message).join(' '),
+    },
+  };
+}
+
+/** The Create/Update work of EndpointCheckFunction: parse the properties, run the checks, log each result. */
+export function checkResource(options: CheckResourceOptions): CustomResourceWork {
+  return async (event, ctx) => {
+    const parsed = parseResourceProperties(event.ResourceProperties, options.allowLocal);
+    if (!parsed.ok) return { status: 'FAILED', reason: `Endpoint check failed: ${parsed.reason}` };
+    const report = await runChecks(parsed.value, { ...options.deps, signal: ctx.signal });
+    for (const check of report.checks) {
+      const line = { check: check.id, status: check.status, detail: check.message };
+      if (check.status === 'failed') options.log.warn('endpoint check', line);
+      else options.log.info('endpoint check', line);
+    }
+    return outcomeOf(report, parsed.value.url);
+  };
+}

@@ -1,0 +1,55 @@
+import type { CheckInput, Parsed } from './types';
+
+/** Organization and stream go into a URL path as they are (the template builds the same URL). */
+const PATH_SEGMENT = /^[^\s/?#%\\]+$/;
+
+/** Echoes a wrong value only when it is a short word: a pasted key in the wrong property must not be repeated. */
+const shown = (value: string): string => (/^[A-Za-z]{1,12}$/.test(value) ? `is '${value}'` : 'has another value');
+
+function stringProperty(properties: Record<string, unknown>, name: string): string | undefined {
+  const value = properties[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Parses the custom resource's properties (strings, as CloudFormation sends them) into a check input,
+ * reporting every problem at once. Unknown properties are ignored. When AccessKeySecretArn is set it wins,
+ * as it does for the delivery stream.
+ */
+export function parseResourceProperties(properties: Record<string, unknown>, allowLocal: boolean): Parsed<CheckInput> {
+  const problems: string[] = [];
+  const url = stringProperty(properties, 'OpenObserveUrl');
+  const organization = stringProperty(properties, 'Organization');
+  const stream = stringProperty(properties, 'StreamName');
+  const secretArn = stringProperty(properties, 'AccessKeySecretArn');
+  // The key is kept exactly as given: whitespace in it is a finding of the key check, not something to fix here.
+  const rawKey = properties.AccessKey;
+  const accessKey = typeof rawKey === 'string' && rawKey !== '' ? rawKey : undefined;
+  const encoding = stringProperty(properties, 'ContentEncoding') ?? 'GZIP';
+  const requireTrail = stringProperty(properties, 'RequireTrail') ?? 'false';
+
+  if (url === undefined) problems.push('OpenObserveUrl is missing; set it to the base URL, like https://openobserve.example.com');
+  if (organization === undefined) problems.push('Organization is missing; set it to the OpenObserve organization id, like default');
+  else if (!PATH_SEGMENT.test(organization)) problems.push('Organization contains a space, /, ?, #, % or \\; use the organization id');
+  if (stream === undefined) problems.push('StreamName is missing; set it to the stream name, like cognito_auth');
+  else if (!PATH_SEGMENT.test(stream)) problems.push('StreamName contains a space, /, ?, #, % or \\; use letters, digits and _');
+  if (secretArn === undefined && accessKey === undefined) problems.push('AccessKey and AccessKeySecretArn are both empty; set one of them');
+  if (encoding !== 'GZIP' && encoding !== 'NONE') problems.push(`ContentEncoding ${shown(encoding)}; use GZIP or NONE`);
+  if (requireTrail !== 'true' && requireTrail !== 'false') problems.push(`RequireTrail ${shown(requireTrail)}; use true or false`);
+
+  if (problems.length > 0 || url === undefined || organization === undefined || stream === undefined) {
+    return { ok: false, reason: `${problems.join('; ')}.` };
+  }
+  return {
+    ok: true,
+    value: {
+      url,
+      organization,
+      stream,
+      accessKey: secretArn !== undefined ? { source: 'secret', arn: secretArn } : { source: 'value', value: accessKey ?? '' },
+      gzip: encoding === 'GZIP',
+      requireTrail: requireTrail === 'true',
+      allowLocal,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { checkAccessKeyFormat } from './access-key';
+import { checkHost } from './check-host';
+import { checkFirehose, checkOrganization, checkVersion, type OpenObserveCall } from './check-openobserve';
+import { interpretTls, probeTls } from './check-tls';
+import { checkTrail } from './check-trail';
+import { checkUrl } from './check-url';
+import { AWS_CALL_TIMEOUT_MS, DNS_TIMEOUT_MS, HTTP_TIMEOUT_MS, TLS_TIMEOUT_MS } from './constants';
+import { resolveAccessKey } from './resolve-key';
+import { checkStreamName, storedStreamName } from './stream-name';
+import type { CheckDeps, CheckId, CheckInput, CheckReport, CheckResult, CheckTimeouts } from './types';
+
+const skipped = (id: CheckId, why: string): CheckResult => ({ id, status: 'skipped', message: `Not checked: ${why}.` });
+const usable = (result: CheckResult | undefined): boolean => result?.status === 'passed' || result?.status === 'warned';
+
+/** Replaces every occurrence of each secret (the key, its decoded secret) in a message. */
+function redactor(secrets: readonly string[]): (result: CheckResult) => CheckResult {
+  const hidden = secrets.filter((s) => s.length >= 4);
+  return (result) => ({ ...result, message: hidden.reduce((text, s) => text.split(s).join('[redacted]'), result.message) });
+}
+
+async function checkTrailIfRequired(input: CheckInput, deps: CheckDeps, timeouts: CheckTimeouts): Promise<CheckResult> {
+  if (!input.requireTrail) return skipped('trail', 'RequireTrail is false');
+  if (!deps.cloudTrail || !deps.region) return { id: 'trail', status: 'failed', message: 'The AWS region is unknown, so trails cannot be checked; set AWS_REGION.' };
+  return checkTrail({ cloudTrail: deps.cloudTrail, region: deps.region, timeoutMs: timeouts.awsMs, ...(deps.signal ? { signal: deps.signal } : {}) });
+}
+
+/**
+ * Runs the endpoint checks in order — URL, key format, host, TLS, version, organization, the Firehose path,
+ * stream name, trail — and returns one result per check. A check whose inputs failed is `skipped`; the key is
+ * checked before any call to OpenObserve. Used by the custom resource and by `o2-cognito check-endpoint`.
+ * No message ever contains the key or its secret.
+ */
+export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<CheckReport> {
+  const timeouts: CheckTimeouts = { dnsMs: DNS_TIMEOUT_MS, tlsMs: TLS_TIMEOUT_MS, httpMs: HTTP_TIMEOUT_MS, awsMs: AWS_CALL_TIMEOUT_MS, ...deps.timeouts };
+  const trail = checkTrailIfRequired(input, deps, timeouts);
+  const results: CheckResult[] = [];
+  const secrets: string[] = [];
+
+  const url = checkUrl(input.url, input.allowLocal);
+  results.push(url.result);
+
+  const resolved = await resolveAccessKey(input.accessKey, deps, timeouts.awsMs);
+  let key: string | undefined;
+  if (resolved.ok) {
+    secrets.push(resolved.value);
+    const format = checkAccessKeyFormat(resolved.value);
+    if (format.parts) secrets.push(format.parts.secret);
+    results.push(format.result);
+    if (format.parts) key = resolved.value;
+  } else {
+    results.push({ id: 'access-key', status: 'failed', message: resolved.reason });
+  }
+
+  const target = url.target;
+  const host = target ? await checkHost(target, deps.lookup, timeouts.dnsMs, input.allowLocal) : skipped('host', 'the URL is not usable');
+  results.push(host);
+
+  let tls: CheckResult;
+  if (!target || !usable(host)) tls = skipped('tls', 'the host is not usable');
+  else if (!target.https) tls = skipped('tls', 'plain http, allowed for local testing only');
+  else tls = interpretTls(target, await probeTls(target, timeouts.tlsMs, deps.ca, deps.signal), timeouts.tlsMs, deps.now());
+  results.push(tls);
+
+  const reachable = target !== undefined && usable(host) && (usable(tls) || (!target.https && tls.status === 'skipped'));
+  let openObserveVersion: string | undefined;
+  if (target && reachable) {
+    const call: OpenObserveCall = { target, timeoutMs: timeouts.httpMs, ...(deps.ca !== undefined ? { ca: deps.ca } : {}), ...(deps.signal ? { signal: deps.signal } : {}) };
+    const version = await checkVersion(call);
+    openObserveVersion = version.version;
+    results.push(version.result);
+    if (key === undefined) {
+      results.push(skipped('organization', 'the access key is not usable'), skipped('firehose', 'the access key is not usable'));
+    } else {
+      let organization = await checkOrganization(call, input.organization, key);
+      const firehose = await checkFirehose({
+        ...call,
+        org: input.organization,
+        stream: input.stream,
+        accessKey: key,
+        gzip: input.gzip,
+        requestId: deps.randomUUID(),
+        now: deps.now,
+      });
+      // An ingestion token may be refused by the API yet accepted on the Firehose path: then only a warning.
+      if (organization.status === 'failed' && firehose.status === 'passed' && / \(401\)/.test(organization.message)) {
+        organization = { id: 'organization', status: 'warned', message: `The API refused the key for organization '${input.organization}' (401) although the Firehose path accepted it (an ingestion token?); the organization could not be confirmed.` };
+      }
+      results.push(organization, firehose);
+    }
+  } else {
+    const why = target ? 'the endpoint is not reachable over TLS' : 'the URL is not usable';
+    results.push(skipped('version', why), skipped('organization', why), skipped('firehose', why));
+  }
+
+  results.push(checkStreamName(input.stream));
+  results.push(await trail);
+  return {
+    checks: results.map(redactor(secrets)),
+    ...(openObserveVersion !== undefined ? { openObserveVersion } : {}),
+    storedStreamName: storedStreamName(input.stream),
+  };
+}

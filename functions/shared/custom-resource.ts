@@ -1,0 +1,138 @@
+import { type CfnResponseBody, type CfnResponseOptions, sendCfnResponse } from './cfn-response';
+import type { Logger } from './logger';
+
+/**
+ * CloudFormation custom resource plumbing: one answer per request, before the Lambda's own deadline
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html; contracts/aws.md §5).
+ */
+export interface CloudFormationCustomResourceEvent {
+  readonly RequestType: 'Create' | 'Update' | 'Delete';
+  readonly ResponseURL: string;
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+  readonly PhysicalResourceId?: string;
+  readonly ResourceType: string;
+  /** Numbers and booleans arrive as strings; includes ServiceToken. */
+  readonly ResourceProperties: Record<string, unknown>;
+  readonly OldResourceProperties?: Record<string, unknown>;
+}
+
+export type CustomResourceOutcome =
+  | { status: 'SUCCESS'; physicalResourceId: string; data?: Record<string, string>; reason?: string; noEcho?: boolean }
+  | { status: 'FAILED'; reason: string; physicalResourceId?: string };
+
+export interface CustomResourceContext {
+  /** Aborted when the timer has answered FAILED: stop the work. */
+  readonly signal: AbortSignal;
+  /** Epoch ms by which the work must be done. */
+  readonly deadlineMs: number;
+}
+
+export type CustomResourceWork = (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext) => Promise<CustomResourceOutcome>;
+
+/** The logger methods used here; functions/shared/logger.ts's Logger satisfies it. */
+export type CustomResourceLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+/** The part of the Lambda context this needs. */
+export interface LambdaDeadline {
+  getRemainingTimeInMillis(): number;
+}
+
+export interface CustomResourceOptions {
+  readonly onCreateOrUpdate: CustomResourceWork;
+  /** Default: SUCCESS at once, without network calls. */
+  readonly onDelete?: CustomResourceWork;
+  /** Time kept back from the Lambda's deadline for the answer itself (the PUT and its retries). */
+  readonly safetyMarginMs?: number;
+  /** Prefix of the physical id given to a Create that failed before producing one. */
+  readonly physicalResourceIdPrefix?: string;
+  /** Gets RequestType, LogicalResourceId and RequestId only, never the event (it carries secrets). */
+  readonly log: CustomResourceLogger;
+  /** Options for the PUT to the ResponseURL (tests inject a CA or shorter back-off). */
+  readonly response?: CfnResponseOptions;
+  readonly now?: () => number;
+}
+
+/** Enough for five PUT attempts with back-off to the pre-signed S3 URL. */
+export const DEFAULT_SAFETY_MARGIN_MS = 10_000;
+/** CloudFormation shows at most this much of Reason comfortably; cfn-response trims further to 4096 bytes. */
+export const MAX_REASON_CHARS = 1000;
+
+function shortReason(error: unknown): string {
+  const name = error instanceof Error ? error.name : 'Error';
+  // Only the class name: an error message may carry whatever the failing call had in hand.
+  return `Unexpected ${name} while handling the request; see the function's log for the request id.`;
+}
+
+const RESOURCE_TYPES = new Set(['Create', 'Update', 'Delete']);
+
+/**
+ * Wraps create/update/delete work into a Lambda handler that answers CloudFormation exactly once:
+ * a thrown error answers FAILED with a short reason; a timer answers FAILED before the Lambda's deadline
+ * and aborts the work; Update keeps the PhysicalResourceId it was given; Delete never answers FAILED.
+ * Logs RequestType, LogicalResourceId and RequestId only: the event carries secrets.
+ */
+export function customResourceHandler(options: CustomResourceOptions) {
+  const now = options.now ?? Date.now;
+  const margin = options.safetyMarginMs ?? DEFAULT_SAFETY_MARGIN_MS;
+  const prefix = options.physicalResourceIdPrefix ?? 'custom-resource';
+  const { log } = options;
+
+  return async (event: CloudFormationCustomResourceEvent, context: LambdaDeadline): Promise<void> => {
+    const ids = { request_type: event.RequestType, logical_resource_id: event.LogicalResourceId, request_id: event.RequestId };
+    log.info('custom resource request', ids);
+    const lambdaDeadline = now() + context.getRemainingTimeInMillis();
+    const workDeadline = lambdaDeadline - margin;
+    const fallbackId = event.PhysicalResourceId ?? `${prefix}-failed-${event.RequestId}`;
+    const isDelete = event.RequestType === 'Delete';
+
+    const answer = (outcome: CustomResourceOutcome): CfnResponseBody => {
+      const physicalResourceId = event.RequestType === 'Create' ? (outcome.physicalResourceId ?? fallbackId) : fallbackId;
+      const base = { StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, PhysicalResourceId: physicalResourceId };
+      if (outcome.status === 'FAILED') {
+        if (isDelete) return { ...base, Status: 'SUCCESS', Reason: `Cleanup failed and was skipped: ${outcome.reason}`.slice(0, MAX_REASON_CHARS) };
+        return { ...base, Status: 'FAILED', Reason: outcome.reason.slice(0, MAX_REASON_CHARS) };
+      }
+      return {
+        ...base,
+        Status: 'SUCCESS',
+        ...(outcome.reason !== undefined ? { Reason: outcome.reason.slice(0, MAX_REASON_CHARS) } : {}),
+        ...(outcome.data !== undefined ? { Data: outcome.data } : {}),
+        ...(outcome.noEcho !== undefined ? { NoEcho: outcome.noEcho } : {}),
+      };
+    };
+
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<CustomResourceOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ status: 'FAILED', reason: "The work did not finish before the function's deadline; see the function's log, and raise its timeout if the endpoint is slow." });
+      }, Math.max(0, workDeadline - now()));
+    });
+    const work = async (): Promise<CustomResourceOutcome> => {
+      if (!RESOURCE_TYPES.has(event.RequestType)) return { status: 'FAILED', reason: `Unknown RequestType; expected Create, Update or Delete.` };
+      if (isDelete && options.onDelete === undefined) return { status: 'SUCCESS', physicalResourceId: fallbackId };
+      const run = isDelete && options.onDelete ? options.onDelete : options.onCreateOrUpdate;
+      try {
+        return await run(event, { signal: controller.signal, deadlineMs: workDeadline });
+      } catch (error) {
+        log.error('custom resource work failed', { ...ids, error_name: error instanceof Error ? error.name : typeof error });
+        return { status: 'FAILED', reason: shortReason(error) };
+      }
+    };
+
+    const outcome = await Promise.race([work(), timedOut]);
+    clearTimeout(timer);
+    if (controller.signal.aborted) log.warn('custom resource work timed out', ids);
+    const body = answer(outcome);
+    const result = await sendCfnResponse(event.ResponseURL, body, { deadlineAt: lambdaDeadline - 500, ...options.response });
+    if (result.ok) {
+      log.info('custom resource answered', { ...ids, status: body.Status, reason: body.Reason, attempts: result.attempts });
+    } else {
+      // The answer's Reason is logged too: without it a lost answer leaves nothing to go on.
+      log.error('custom resource answer was not delivered', { ...ids, status: body.Status, reason: body.Reason, attempts: result.attempts, delivery_error: result.reason });
+    }
+  };
+}

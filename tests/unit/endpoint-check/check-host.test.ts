@@ -1,0 +1,38 @@
+import { checkHost } from '../../../functions/endpoint-check/check-host';
+import type { EndpointTarget } from '../../../functions/endpoint-check/check-url';
+
+const target: EndpointTarget = { baseUrl: 'https://o2.example.com', hostname: 'o2.example.com', port: 443, https: true };
+const resolvesTo = (...addresses: string[]) => async () => addresses;
+const failsWith = (code: string) => async () => Promise.reject(Object.assign(new Error(code), { code }));
+
+describe('checkHost', () => {
+  test('passes a host with public addresses only', async () => {
+    const result = await checkHost(target, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'), 1000, false);
+
+    expect(result).toMatchObject({ id: 'host', status: 'passed' });
+  });
+
+  test('fails a host with any private, loopback or link-local address, naming it', async () => {
+    const result = await checkHost(target, resolvesTo('93.184.215.14', '10.0.0.5'), 1000, false);
+
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('10.0.0.5 (private), which Firehose cannot reach') });
+  });
+
+  test('warns instead when local testing is allowed', async () => {
+    const result = await checkHost(target, resolvesTo('127.0.0.1'), 1000, true);
+
+    expect(result).toMatchObject({ status: 'warned', message: expect.stringContaining('127.0.0.1 (loopback)') });
+  });
+
+  test('fails a name that does not resolve', async () => {
+    const result = await checkHost(target, failsWith('ENOTFOUND'), 1000, false);
+
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('does not resolve') });
+  });
+
+  test('fails a lookup that takes longer than its timeout', async () => {
+    const result = await checkHost(target, () => new Promise(() => undefined), 50, false);
+
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('took longer than 0.05 s') });
+  });
+});

@@ -1,0 +1,68 @@
+import { parseResourceProperties } from '../../../functions/endpoint-check/properties';
+
+const SECRET_KEY = Buffer.from('root@example.com:Pp4-PROPERTIES-DISTINCTIVE').toString('base64');
+const properties = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ServiceToken: 'arn:aws:lambda:eu-west-1:111122223333:function:f',
+  OpenObserveUrl: 'https://o2.example.com',
+  Organization: 'default',
+  StreamName: 'cognito_events',
+  AccessKey: SECRET_KEY,
+  ContentEncoding: 'GZIP',
+  RequireTrail: 'true',
+  ...over,
+});
+
+describe('parseResourceProperties', () => {
+  test('parses the string properties CloudFormation sends, ignoring unknown ones', () => {
+    const parsed = parseResourceProperties(properties({ Unknown: 'x' }), false);
+
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        url: 'https://o2.example.com',
+        organization: 'default',
+        stream: 'cognito_events',
+        accessKey: { source: 'value', value: SECRET_KEY },
+        gzip: true,
+        requireTrail: true,
+        allowLocal: false,
+      },
+    });
+  });
+
+  test('prefers AccessKeySecretArn, as the delivery stream does', () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:o2-key-AbCdEf';
+
+    const parsed = parseResourceProperties(properties({ AccessKeySecretArn: arn }), false);
+
+    expect(parsed.ok && parsed.value.accessKey).toEqual({ source: 'secret', arn });
+  });
+
+  test('defaults ContentEncoding to GZIP and RequireTrail to false', () => {
+    const parsed = parseResourceProperties(properties({ ContentEncoding: undefined, RequireTrail: undefined }), true);
+
+    expect(parsed.ok && [parsed.value.gzip, parsed.value.requireTrail, parsed.value.allowLocal]).toEqual([true, false, true]);
+  });
+
+  test('reports every problem at once, naming the property and the accepted values', () => {
+    const parsed = parseResourceProperties(
+      properties({ OpenObserveUrl: '', Organization: 'a/b', AccessKey: undefined, ContentEncoding: 'gzip', RequireTrail: 'yes' }),
+      false,
+    );
+
+    expect(parsed.ok).toBe(false);
+    const reason = parsed.ok ? '' : parsed.reason;
+    expect(reason).toMatch(/OpenObserveUrl is missing/);
+    expect(reason).toMatch(/Organization contains/);
+    expect(reason).toMatch(/AccessKey and AccessKeySecretArn are both empty/);
+    expect(reason).toMatch(/ContentEncoding is 'gzip'; use GZIP or NONE/);
+    expect(reason).toMatch(/RequireTrail is 'yes'; use true or false/);
+  });
+
+  test('never repeats the key in a reason', () => {
+    const parsed = parseResourceProperties(properties({ ContentEncoding: SECRET_KEY, RequireTrail: SECRET_KEY, StreamName: '' }), false);
+
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.reason).not.toContain(SECRET_KEY.slice(0, 8));
+  });
+});

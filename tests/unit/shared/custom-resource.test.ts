@@ -1,0 +1,144 @@
+import {
+  type CloudFormationCustomResourceEvent,
+  type CustomResourceOptions,
+  type CustomResourceOutcome,
+  customResourceHandler,
+} from '../../../functions/shared/custom-resource';
+import { createLogger } from '../../../functions/shared/logger';
+import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
+
+const SECRET = 'Kx7-CUSTOM-RESOURCE-DISTINCTIVE-SECRET';
+
+let responseUrl: ResponseUrlServer;
+const logLines: string[] = [];
+beforeAll(async () => {
+  responseUrl = await startResponseUrlServer();
+});
+afterAll(() => responseUrl.stop());
+beforeEach(() => {
+  responseUrl.received.length = 0;
+  logLines.length = 0;
+});
+
+const log = createLogger({ level: 'DEBUG', write: (line) => void logLines.push(line) });
+const context = (remainingMs = 60_000) => {
+  const deadline = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => deadline - Date.now() };
+};
+const event = (over: Partial<CloudFormationCustomResourceEvent> = {}): CloudFormationCustomResourceEvent => ({
+  RequestType: 'Create',
+  ResponseURL: responseUrl.url,
+  StackId: 'arn:aws:cloudformation:eu-west-1:111122223333:stack/s/0b1c2d3e',
+  RequestId: 'req-1',
+  LogicalResourceId: 'EndpointCheck',
+  ResourceType: 'AWS::CloudFormation::CustomResource',
+  ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111122223333:function:f', AccessKey: SECRET },
+  ...over,
+});
+const handlerWith = (over: Partial<CustomResourceOptions>) =>
+  customResourceHandler({
+    log,
+    onCreateOrUpdate: async () => ({ status: 'SUCCESS', physicalResourceId: 'check-1' }),
+    response: { sleep: () => Promise.resolve() },
+    ...over,
+  });
+const answers = () => responseUrl.received.map((r) => r.body);
+
+describe('customResourceHandler', () => {
+  test('answers a successful Create with its physical id, Data and the echoed ids', async () => {
+    const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'SUCCESS', physicalResourceId: 'check-1', data: { StreamName: 's' } }) });
+
+    await handler(event(), context());
+
+    expect(answers()).toEqual([
+      { Status: 'SUCCESS', PhysicalResourceId: 'check-1', StackId: event().StackId, RequestId: 'req-1', LogicalResourceId: 'EndpointCheck', Data: { StreamName: 's' } },
+    ]);
+  });
+
+  test('answers FAILED with a short reason, without the error message, when the work throws', async () => {
+    const handler = handlerWith({ onCreateOrUpdate: async () => Promise.reject(new TypeError(`boom ${SECRET}`)) });
+
+    await handler(event(), context());
+
+    expect(answers()).toHaveLength(1);
+    expect(answers()[0]).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'custom-resource-failed-req-1' });
+    expect(String(answers()[0]?.Reason)).toContain('TypeError');
+    expect(JSON.stringify(answers())).not.toContain(SECRET);
+  });
+
+  test('answers FAILED from the timer before the deadline, aborts the work, and answers only once', async () => {
+    let aborted = false;
+    let finishLate: (o: CustomResourceOutcome) => void = () => undefined;
+    const handler = handlerWith({
+      safetyMarginMs: 1000,
+      onCreateOrUpdate: (_e, ctx) =>
+        new Promise((resolve) => {
+          ctx.signal.addEventListener('abort', () => (aborted = true));
+          finishLate = resolve;
+        }),
+    });
+
+    await handler(event(), context(1300));
+    finishLate({ status: 'SUCCESS', physicalResourceId: 'late' });
+    await new Promise((r) => setTimeout(r, 50));
+
+    expect(aborted).toBe(true);
+    expect(answers()).toHaveLength(1);
+    expect(answers()[0]).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('deadline') });
+  });
+
+  test('keeps the PhysicalResourceId it was given on Update', async () => {
+    const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'SUCCESS', physicalResourceId: 'another-id' }) });
+
+    await handler(event({ RequestType: 'Update', PhysicalResourceId: 'check-1', OldResourceProperties: {} }), context());
+
+    expect(answers()[0]).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'check-1' });
+  });
+
+  test('keeps the PhysicalResourceId on a failed Update too', async () => {
+    const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'FAILED', reason: 'bad' }) });
+
+    await handler(event({ RequestType: 'Update', PhysicalResourceId: 'check-1' }), context());
+
+    expect(answers()[0]).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'check-1', Reason: 'bad' });
+  });
+
+  test('answers Delete with SUCCESS at once, for any id, without running the work', async () => {
+    const work = jest.fn();
+    const handler = handlerWith({ onCreateOrUpdate: work });
+
+    await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'custom-resource-failed-req-0', ResourceProperties: {} }), context());
+
+    expect(work).not.toHaveBeenCalled();
+    expect(answers()).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'custom-resource-failed-req-0' })]);
+  });
+
+  test('answers SUCCESS with a reason when a given onDelete fails', async () => {
+    const handler = handlerWith({ onDelete: async () => Promise.reject(new Error('cleanup broke')) });
+
+    await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'p-1' }), context());
+
+    expect(answers()[0]).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'p-1', Reason: expect.stringContaining('Cleanup failed') });
+  });
+
+  test('logs RequestType, LogicalResourceId and RequestId, never the event or its properties', async () => {
+    const handler = handlerWith({});
+
+    await handler(event(), context());
+
+    const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ message: 'custom resource request', request_type: 'Create', logical_resource_id: 'EndpointCheck', request_id: 'req-1' });
+    expect(logLines.join('\n')).not.toContain(SECRET);
+    expect(logLines.join('\n')).not.toContain(responseUrl.url);
+  });
+
+  test('retries the PUT when the response URL fails, and logs an answer it could not deliver', async () => {
+    responseUrl.failNext(500, 500);
+    const handler = handlerWith({ response: { maxAttempts: 2, sleep: () => Promise.resolve() } });
+
+    await handler(event(), context());
+
+    expect(responseUrl.received).toHaveLength(2);
+    expect(logLines.some((l) => l.includes('custom resource answer was not delivered'))).toBe(true);
+  });
+});
