@@ -12,5 +12,7 @@ if (!fs.existsSync(entry)) {
 require(entry)
   .main(process.argv.slice(2))
   .then((code) => {
-    process.exitCode = code;
+    // Like Lambda freezing its sandbox after a call: a handler's leftover timers or sockets must not keep
+    // the command alive once its answer is out, so exit as soon as stdout has been flushed.
+    process.stdout.write('', () => process.exit(code));
   });
