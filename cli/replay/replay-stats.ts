@@ -1,0 +1,62 @@
+/**
+ * The counts a replay keeps, and the problems it names in its summary.
+ */
+import { SUMMARY_MAX_LISTED } from './constants';
+
+export interface ReplayStats {
+  /** Objects found so far, and whether the listing is complete (then `objectsListed` is the total). */
+  objectsListed: number;
+  listingDone: boolean;
+  bytesListed: number;
+  objectsDone: number;
+  bytesDone: number;
+  /** Finished in an earlier run (`--checkpoint`). */
+  objectsSkipped: number;
+  eventsRead: number;
+  /** Not JSON, or JSON that is no event. */
+  unreadable: number;
+  outsideTime: number;
+  notMatched: number;
+  /** Passed `--since`/`--until` and the rule. */
+  matched: number;
+  duplicates: number;
+  /** Dropped by the transform (`EXCLUDE_EVENT_NAMES`). */
+  dropped: number;
+  transformFailed: number;
+  delivered: number;
+  deliveryFailed: number;
+  restamped: number;
+}
+
+export function emptyStats(): ReplayStats {
+  return {
+    objectsListed: 0, listingDone: false, bytesListed: 0, objectsDone: 0, bytesDone: 0, objectsSkipped: 0,
+    eventsRead: 0, unreadable: 0, outsideTime: 0, notMatched: 0, matched: 0, duplicates: 0, dropped: 0,
+    transformFailed: 0, delivered: 0, deliveryFailed: 0, restamped: 0,
+  };
+}
+
+/** Problems of one kind: how many, and the first few places. */
+export interface ProblemGroup {
+  count: number;
+  readonly where: string[];
+}
+
+/** Problems grouped by reason; only the first {@link SUMMARY_MAX_LISTED} places of each are kept. */
+export class ProblemLog {
+  readonly groups = new Map<string, ProblemGroup>();
+
+  add(reason: string, where: string, count = 1): void {
+    let group = this.groups.get(reason);
+    if (group === undefined) {
+      group = { count: 0, where: [] };
+      this.groups.set(reason, group);
+    }
+    group.count += count;
+    if (group.where.length < SUMMARY_MAX_LISTED && !group.where.includes(where)) group.where.push(where);
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The replay pipeline: objects → bytes (gunzipped when gzip) → JSON values → items → `--since`/`--until`
+ * → the stack's rule → once per event_id → the transform → the sink. Streams throughout: one object at a
+ * time, one value at a time, so memory stays flat however large the input.
+ */
+import type { Checkpoint } from './checkpoint';
+import { itemsOfValue } from './detect-format';
+import { ReplayFatalError } from './errors';
+import { itemEventId, itemEventTimeMs } from './event-time';
+import { gunzipIfNeeded } from './gunzip-stream';
+import { jsonValues } from './json-values';
+import type { Progress } from './progress';
+import { emptyStats, ProblemLog, type ReplayStats } from './replay-stats';
+import type { DeliveryReport, DeliveryTicket, Sink } from './sinks/types';
+import type { ReplayTransform } from './transform-port';
+import type { ReplayItem, SourceObject } from './types';
+
+export interface ReplayPlan {
+  readonly sources: AsyncIterable<SourceObject>;
+  readonly createSink: (report: DeliveryReport) => Sink;
+  readonly rule: { matches(event: Record<string, unknown>): boolean };
+  readonly transform: ReplayTransform;
+  readonly sinceMs?: number;
+  readonly untilMs?: number;
+  readonly checkpoint: Checkpoint;
+  readonly now: () => number;
+  readonly progress?: Progress;
+  /** Aborted (Ctrl-C): stop reading, deliver what is buffered, report the rest as unfinished. */
+  readonly signal?: AbortSignal;
+}
+
+export interface ReplayResult {
+  readonly stats: ReplayStats;
+  readonly sinkLabel: string;
+  /** Records that were not delivered, by reason (never content). */
+  readonly failures: ProblemLog;
+  /** Records skipped as unreadable, by reason. */
+  readonly skipped: ProblemLog;
+  /** Objects not finished (read errors, failed records): to retry. */
+  readonly unfinished: string[];
+  /** Set when the run stopped early. */
+  readonly fatal?: string;
+}
+
+interface ObjectState {
+  readonly name: string;
+  readonly size: number;
+  pending: number;
+  failed: number;
+  readDone: boolean;
+}
+
+/** Why a run stopped when `signal` was aborted. */
+export const INTERRUPTED = 'interrupted; run the same command again to go on (with --checkpoint, finished objects are skipped).';
+
+/** True when everything matched was delivered (or was meant not to be: duplicates, Dropped). */
+export function replaySucceeded(result: ReplayResult): boolean {
+  return result.fatal === undefined && result.unfinished.length === 0 && result.stats.deliveryFailed === 0 && result.stats.transformFailed === 0;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a replay to the end (or to a fatal sink error) and resolves to its counts; rejects only on bugs. */
+export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
+  const stats = emptyStats();
+  const failures = new ProblemLog();
+  const skipped = new ProblemLog();
+  const unfinished: string[] = [];
+  const open = new Map<string, ObjectState>();
+  const seen = new Set<string>();
+
+  const finish = (state: ObjectState): void => {
+    if (!state.readDone || state.pending > 0) return;
+    open.delete(state.name);
+    stats.objectsDone++;
+    stats.bytesDone += state.size;
+    if (state.failed === 0) plan.checkpoint.add(state.name);
+    else unfinished.push(state.name);
+  };
+
+  const settle = (tickets: readonly DeliveryTicket[], outcome: 'delivered' | 'failed', reason?: string): void => {
+    for (const ticket of tickets) {
+      const state = open.get(ticket.object);
+      if (outcome === 'delivered') stats.delivered++;
+      else {
+        stats.deliveryFailed++;
+        failures.add(reason ?? 'not delivered', ticket.object);
+      }
+      if (state === undefined) continue;
+      state.pending--;
+      if (outcome === 'failed') state.failed++;
+      finish(state);
+    }
+  };
+
+  const sink = plan.createSink({
+    delivered: (tickets) => settle(tickets, 'delivered'),
+    failed: (tickets, reason) => settle(tickets, 'failed', reason),
+  });
+
+  const recordOf = (item: ReplayItem & { kind: 'event' | 'normalised' }, state: ObjectState): string | undefined => {
+    if (sink.input === 'event') return item.kind === 'event' ? JSON.stringify(item.event) : item.raw.trim();
+    const outcome = plan.transform.normalise(item.kind === 'event' ? item.event : item.record, plan.now());
+    if (outcome.kind === 'dropped') {
+      stats.dropped++;
+      return undefined;
+    }
+    if (outcome.kind === 'failed') {
+      stats.transformFailed++;
+      state.failed++;
+      failures.add(`the transform failed it: ${outcome.reason}`, item.location);
+      return undefined;
+    }
+    if (outcome.restamped) stats.restamped++;
+    return outcome.line;
+  };
+
+  const handle = async (item: ReplayItem, state: ObjectState): Promise<void> => {
+    stats.eventsRead++;
+    if (item.kind === 'unreadable') {
+      stats.unreadable++;
+      skipped.add(item.reason, item.location);
+      return;
+    }
+    if (plan.sinceMs !== undefined || plan.untilMs !== undefined) {
+      const time = itemEventTimeMs(item);
+      if (time === undefined || (plan.sinceMs !== undefined && time < plan.sinceMs) || (plan.untilMs !== undefined && time >= plan.untilMs)) {
+        stats.outsideTime++;
+        return;
+      }
+    }
+    if (item.kind === 'event' && !plan.rule.matches(item.event)) {
+      stats.notMatched++;
+      return;
+    }
+    stats.matched++;
+    const id = itemEventId(item);
+    if (id !== undefined) {
+      if (seen.has(id)) {
+        stats.duplicates++;
+        return;
+      }
+      seen.add(id);
+    }
+    const data = recordOf(item, state);
+    if (data === undefined) return;
+    state.pending++;
+    await sink.write({ data: Buffer.from(data, 'utf8'), ticket: { object: state.name, location: item.location } });
+  };
+
+  let fatal: string | undefined;
+  try {
+    for await (const source of plan.sources) {
+      if (plan.signal?.aborted) break;
+      stats.objectsListed++;
+      stats.bytesListed += source.size ?? 0;
+      if (plan.checkpoint.has(source.name)) {
+        stats.objectsSkipped++;
+        stats.bytesListed -= source.size ?? 0;
+        continue;
+      }
+      const state: ObjectState = { name: source.name, size: source.size ?? 0, pending: 0, failed: 0, readDone: false };
+      open.set(state.name, state);
+      try {
+        reading: for await (const value of jsonValues(gunzipIfNeeded(source.open()))) {
+          for (const item of itemsOfValue(value, source.name)) {
+            if (plan.signal?.aborted) break reading;
+            await handle(item, state);
+            plan.progress?.update(stats);
+          }
+        }
+      } catch (error) {
+        if (error instanceof ReplayFatalError) throw error;
+        state.failed++;
+        failures.add(`the object could not be read (${errorMessage(error)})`, source.name, 0);
+      }
+      // An object left half-read stays open, and so unfinished.
+      if (plan.signal?.aborted) break;
+      state.readDone = true;
+      finish(state);
+      plan.progress?.update(stats);
+    }
+    if (plan.signal?.aborted) fatal = INTERRUPTED;
+    else stats.listingDone = true;
+    await sink.flush();
+  } catch (error) {
+    if (!(error instanceof ReplayFatalError)) throw error;
+    fatal = error.message;
+  } finally {
+    await sink.close();
+  }
+  // After a fatal error, whatever the sink still held was not delivered.
+  for (const state of open.values()) {
+    if (state.pending > 0) {
+      stats.deliveryFailed += state.pending;
+      failures.add('not sent: the run stopped', state.name, state.pending);
+    }
+    unfinished.push(state.name);
+  }
+  plan.progress?.done();
+  return { stats, sinkLabel: sink.label, failures, skipped, unfinished, ...(fatal !== undefined ? { fatal } : {}) };
+}

@@ -1,0 +1,62 @@
+/**
+ * The end-of-run summary on stderr: what was read, matched and delivered, and when something was not
+ * delivered, what failed and how to retry it.
+ */
+import type { ReplayResult } from './run-replay';
+import { replaySucceeded } from './run-replay';
+import { SUMMARY_MAX_LISTED } from './constants';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+export interface SummaryOptions {
+  /** The `--checkpoint` file, when one was given. */
+  readonly checkpointFile?: string;
+  readonly dryRun: boolean;
+}
+
+/** The summary lines, each ending in `\n`. */
+export function formatSummary(result: ReplayResult, options: SummaryOptions): string {
+  const s = result.stats;
+  const lines: string[] = [];
+  const objects = `${plural(s.objectsDone, 'object')}${s.objectsSkipped > 0 ? ` (${count(s.objectsSkipped)} finished earlier, skipped)` : ''}`;
+  lines.push(
+    `replay: ${objects}, ${plural(s.eventsRead, 'record')} read, ${count(s.matched)} matched the rule` +
+      ` (${count(s.notMatched)} did not, ${count(s.outsideTime)} outside --since/--until).`,
+  );
+  const verb = options.dryRun ? 'would be delivered to' : 'delivered to';
+  const extras = [
+    s.restamped > 0 ? `${count(s.restamped)} restamped to now (older than the ingest window)` : '',
+    s.duplicates > 0 ? `${plural(s.duplicates, 'duplicate')} of an event_id skipped` : '',
+    s.dropped > 0 ? `${count(s.dropped)} dropped by EXCLUDE_EVENT_NAMES` : '',
+  ].filter((text) => text !== '');
+  lines.push(`replay: ${count(s.delivered)} ${verb} ${result.sinkLabel}${extras.length > 0 ? `; ${extras.join('; ')}` : ''}.`);
+  for (const [reason, group] of result.skipped.groups) {
+    lines.push(`replay: skipped ${plural(group.count, 'record')} (${reason}): ${group.where.join(', ')}${group.count > group.where.length ? ', …' : ''}`);
+  }
+  if (result.fatal !== undefined) lines.push(`replay: stopped: ${result.fatal}`);
+  for (const [reason, group] of result.failures.groups) {
+    const many = group.count > 0 ? `${plural(group.count, 'record')} ` : '';
+    lines.push(`replay: FAILED ${many}— ${reason}: ${group.where.join(', ')}${group.where.length >= SUMMARY_MAX_LISTED ? ', …' : ''}`);
+  }
+  if (!replaySucceeded(result)) {
+    const undelivered = s.deliveryFailed + s.transformFailed;
+    lines.push(`replay: ${plural(undelivered, 'record')} not delivered; ${plural(result.unfinished.length, 'object')} not finished.`);
+    if (options.checkpointFile !== undefined) {
+      lines.push(
+        `replay: fix the cause above, then run the same command again: ${options.checkpointFile} skips the finished objects` +
+          ' (records already delivered from an unfinished object are sent again).',
+      );
+    } else {
+      const listed = result.unfinished.slice(0, SUMMARY_MAX_LISTED).map((name) => `--from ${JSON.stringify(name)}`).join(' ');
+      lines.push(
+        `replay: fix the cause above, then retry only the unfinished objects (${listed}${result.unfinished.length > SUMMARY_MAX_LISTED ? ' …' : ''}),` +
+          ' or run the same command with --checkpoint FILE so that a re-run skips what is finished.',
+      );
+    }
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}

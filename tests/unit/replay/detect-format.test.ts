@@ -1,0 +1,80 @@
+import { detectFormat, itemsOfValue } from '../../../cli/replay/detect-format';
+import type { JsonValueText } from '../../../cli/replay/json-values';
+import type { ReplayItem } from '../../../cli/replay/types';
+import {
+  cloudTrailRecord,
+  eventBridgeEvent,
+  httpEndpointFailedRecord,
+  normalisedLine,
+  normalisedRecord,
+  processingFailedRecord,
+  transformationEvent,
+} from './factories';
+
+const value = (json: unknown, ordinal = 1): JsonValueText => ({ text: typeof json === 'string' ? json : JSON.stringify(json), ordinal, structured: true });
+const items = (json: unknown): ReplayItem[] => [...itemsOfValue(value(json), 'obj')];
+
+describe('detectFormat', () => {
+  test.each([
+    ['an EventBridge event', eventBridgeEvent(), 'eventbridge-event'],
+    ['a CloudTrail log file', { Records: [cloudTrailRecord()] }, 'cloudtrail-log'],
+    ['a bare CloudTrail record', cloudTrailRecord(), 'cloudtrail-record'],
+    ['a Firehose transformation event', transformationEvent([eventBridgeEvent()]), 'firehose-transformation-event'],
+    ['a processing-failed backup record', processingFailedRecord(eventBridgeEvent()), 'firehose-backup-record'],
+    ['an http-endpoint-failed backup record', httpEndpointFailedRecord(normalisedLine(normalisedRecord())), 'firehose-backup-record'],
+    ['a normalised record', normalisedRecord(), 'normalised-record'],
+  ])('recognises %s by its content', (_name, json, format) => {
+    expect(detectFormat(json)).toBe(format);
+  });
+
+  test.each([['an array', []], ['a string', 'x'], ['null', null], ['an unrelated object', { hello: 'world' }]])('recognises nothing in %s', (_n, json) => {
+    expect(detectFormat(json)).toBeUndefined();
+  });
+});
+
+describe('itemsOfValue', () => {
+  test('passes an EventBridge event through as an event', () => {
+    const event = eventBridgeEvent();
+    expect(items(event)).toEqual([{ kind: 'event', event, location: 'obj#1' }]);
+  });
+
+  test('wraps each record of a CloudTrail log file, naming its index', () => {
+    const records = [cloudTrailRecord(), cloudTrailRecord({ eventType: 'AwsServiceEvent' }), 7];
+    const result = items({ Records: records });
+    expect(result.map((item) => [item.kind, item.location])).toEqual([
+      ['event', 'obj#1 Records[0]'],
+      ['event', 'obj#1 Records[1]'],
+      ['unreadable', 'obj#1 Records[2]'],
+    ]);
+    expect(result[1]!.kind === 'event' && result[1]!.event['detail-type']).toBe('AWS Service Event via CloudTrail');
+  });
+
+  test('decodes each record of a Firehose transformation event', () => {
+    const event = eventBridgeEvent();
+    const result = items(transformationEvent([event, normalisedRecord()]));
+    expect(result[0]).toEqual({ kind: 'event', event, location: 'obj#1 records[0]' });
+    expect(result[1]!.kind).toBe('normalised');
+  });
+
+  test('a processing-failed record yields the original event, to transform', () => {
+    const event = eventBridgeEvent();
+    expect(items(processingFailedRecord(event))).toEqual([{ kind: 'event', event, location: 'obj#1' }]);
+  });
+
+  test('an http-endpoint-failed record yields the normalised record as sent, to pass through', () => {
+    const record = normalisedRecord();
+    const line = normalisedLine(record);
+    expect(items(httpEndpointFailedRecord(line))).toEqual([{ kind: 'normalised', record, raw: line, location: 'obj#1' }]);
+  });
+
+  test('a backup record whose rawData is not JSON is unreadable, with a reason and no content', () => {
+    const result = items(processingFailedRecord('secret-looking text that is not json'));
+    expect(result).toEqual([{ kind: 'unreadable', reason: 'record is not JSON', location: 'obj#1' }]);
+  });
+
+  test('text that is not JSON, or JSON of no known kind, is unreadable and never quoted', () => {
+    const [bad] = [...itemsOfValue({ text: '{"password":"hunter2"', ordinal: 3, structured: true }, 'obj')];
+    expect(bad).toEqual({ kind: 'unreadable', reason: 'not JSON', location: 'obj#3' });
+    expect(items({ hello: 'world' })[0]!.kind).toBe('unreadable');
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { main } from '../../../cli/index';
+import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
+import { normaliseEvent } from '../../../functions/transform/normalise';
+import { captureIo } from './capture-io';
+import { cloudTrailRecord } from './factories';
+
+const ROOT = path.join(__dirname, '../../..');
+const SAMPLES = path.join(ROOT, 'events/eventbridge');
+
+describe('o2-cognito replay → stdout', () => {
+  test('prints the transform\'s line for every sample event, and a summary on stderr', async () => {
+    // Prepare
+    const io = captureIo({ cwd: ROOT });
+    const files = readdirSync(SAMPLES).sort();
+    const keep = { ...DEFAULT_TRANSFORM_CONFIG, lateEventPolicy: 'keep' as const };
+    const expected = files.map((file) => {
+      const outcome = normaliseEvent(JSON.parse(readFileSync(path.join(SAMPLES, file), 'utf8')), 0, keep, 0);
+      return outcome.kind === 'ok' ? outcome.line : '';
+    });
+    // Act
+    const code = await main(['replay', '--from', 'events/eventbridge', '--to', 'stdout', '--keep-timestamps'], io);
+    // Assess
+    expect(code).toBe(0);
+    expect(io.out()).toBe(expected.join(''));
+    expect(io.err()).toContain(`${files.length} delivered to stdout`);
+  });
+
+  test('restamps old events by default, as the stack does', async () => {
+    const io = captureIo({ cwd: ROOT });
+    const code = await main(['replay', '--from', 'events/eventbridge/sign-up.json'], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ restamped: true, event_name: 'SignUp' });
+  });
+
+  test('applies the parameter overrides to the rule', async () => {
+    const io = captureIo({ cwd: ROOT });
+    await main(['replay', '--from', 'events/eventbridge', '--parameter-overrides', 'IncludeIdentityPoolEvents=false'], io);
+    const sources = io.out().trim().split('\n').map((line) => JSON.parse(line).event_source);
+    expect(sources).not.toContain('cognito-identity.amazonaws.com');
+    expect(sources.length).toBeGreaterThan(0);
+  });
+
+  test('takes the transform settings from the environment', async () => {
+    const io = captureIo({ cwd: ROOT, env: { PAYLOAD_MODE: 'drop', EXCLUDE_EVENT_NAMES: 'SignUp' } });
+    await main(['replay', '--from', 'events/eventbridge'], io);
+    const records = io.out().trim().split('\n').map((line) => JSON.parse(line));
+    expect(records.some((record) => 'request_parameters' in record)).toBe(false);
+    expect(records.some((record) => record.event_name === 'SignUp')).toBe(false);
+    expect(io.err()).toContain('dropped by EXCLUDE_EVENT_NAMES');
+  });
+
+  test('reads a folder of gzip CloudTrail files whatever their names, recursively', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+    mkdirSync(path.join(dir, 'AWSLogs', '2025'), { recursive: true });
+    writeFileSync(path.join(dir, 'AWSLogs', '2025', 'trail.bin'), gzipSync(JSON.stringify({ Records: [cloudTrailRecord(), cloudTrailRecord()] })));
+    const io = captureIo({ cwd: dir });
+    const code = await main(['replay', '--from', dir, '--template', path.join(ROOT, 'template.yaml')], io);
+    expect(code).toBe(0);
+    expect(io.out().trim().split('\n')).toHaveLength(2);
+  });
+
+  test('--checkpoint makes a second run skip finished files', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+    const checkpoint = path.join(dir, 'cp.txt');
+    const args = ['replay', '--from', 'events/eventbridge', '--checkpoint', checkpoint];
+    await main(args, captureIo({ cwd: ROOT }));
+    const second = captureIo({ cwd: ROOT });
+    const code = await main(args, second);
+    expect(code).toBe(0);
+    expect(second.out()).toBe('');
+    expect(second.err()).toMatch(/finished earlier, skipped/);
+  });
+
+  test('--dry-run prints nothing on stdout', async () => {
+    const io = captureIo({ cwd: ROOT });
+    expect(await main(['replay', '--from', 'events/eventbridge', '--dry-run'], io)).toBe(0);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain('would be delivered to stdout (dry run)');
+  });
+
+  test.each([
+    [['--to', 'stdout'], /--from is required/],
+    [['--from', 'no/such/folder'], /cannot be read/],
+    [['--from', 'events', '--template', 'nope.yaml'], /does not exist/],
+    [['--from', 'events', '--since', 'yesterday'], /--since is 'yesterday'/],
+    [['--from', 'events', '--to', 'http://o2.example.com/aws/default/x/_kinesis_firehose'], /--to takes/],
+  ])('refuses %j with a message that says what to do', async (args, message) => {
+    const io = captureIo({ cwd: ROOT });
+    const code = await main(['replay', ...args], io);
+    expect(code).not.toBe(0);
+    expect(io.err()).toMatch(message);
+  });
+
+  test('a misspelt option never echoes the value after it', async () => {
+    const io = captureIo({ cwd: ROOT });
+    const code = await main(['replay', '--from', 'events', '--acces-key', 'S3cr3t-K3y-Value'], io);
+    expect(code).toBe(2);
+    expect(io.err()).not.toContain('S3cr3t-K3y-Value');
+  });
+});
