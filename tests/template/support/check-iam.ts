@@ -1,0 +1,101 @@
+import type { Template } from '../../../cli/template/load-template';
+import { asArray, getAtt, policyDocuments, policyStatements, refName } from './walk';
+
+/** IAM least-privilege checks. Each returns a list of problems. */
+
+type Dict = Record<string, any>;
+
+/**
+ * The only actions that may be granted on Resource "*", each because AWS offers nothing narrower:
+ * cloudtrail:DescribeTrails has no resource-level permissions, and the trail the endpoint check reads
+ * (possibly an organization trail of another account) is unknown until it runs.
+ */
+export const STAR_RESOURCE_ACTIONS: ReadonlySet<string> = new Set([
+  'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectors',
+]);
+
+/** Secret ARNs may come only from these parameters (full ARNs, per their AllowedPattern). */
+const SECRET_ARN_PARAMETERS = new Set(['OpenObserveAccessKeySecretArn', 'PackCredentialsSecretArn']);
+
+export function checkPolicyVersions(template: Template): string[] {
+  return policyDocuments(template)
+    .filter(({ document }) => document.Version !== '2012-10-17')
+    .map(({ holder, where }) => `${holder} ${where} has no Version '2012-10-17' (without it, policy variables break).`);
+}
+
+/** No Allow statement grants a wildcard action (`s3:*`, `*`, `logs:Put*`) or uses NotAction. */
+export function checkNoWildcardActions(template: Template): string[] {
+  const problems: string[] = [];
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (statement.Effect !== 'Allow') continue;
+    if (statement.NotAction !== undefined) problems.push(`${holder} ${where} uses NotAction.`);
+    for (const action of asArray(statement.Action)) {
+      if (typeof action !== 'string' || action.includes('*')) problems.push(`${holder} ${where} allows ${JSON.stringify(action)}.`);
+    }
+  }
+  return problems;
+}
+
+/** An ARN-shaped IAM Resource: a GetAtt .Arn, a Sub starting `arn:` or `${X.Arn}`, or a full-ARN parameter. */
+function isArnValue(value: unknown, template: Template): boolean {
+  if (typeof value === 'string') return value.startsWith('arn:');
+  const target = getAtt(value);
+  if (target) return target[1] === 'Arn';
+  const sub = (value as Dict | null)?.['Fn::Sub'];
+  if (typeof sub === 'string') return sub.startsWith('arn:${AWS::Partition}:') || /^\$\{[A-Za-z0-9]+\.Arn\}/.test(sub);
+  const ref = refName(value);
+  if (ref !== undefined) {
+    const pattern = template.Parameters?.[ref]?.AllowedPattern;
+    return typeof pattern === 'string' && pattern.includes('arn:');
+  }
+  return false;
+}
+
+/** Identity policies: Resource "*" only for STAR_RESOURCE_ACTIONS; every other Resource an ARN. */
+export function checkResourcesScoped(template: Template): string[] {
+  const problems: string[] = [];
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (where.startsWith('AssumeRole') || statement.Effect !== 'Allow') continue;
+    if (statement.NotResource !== undefined) problems.push(`${holder} ${where} uses NotResource.`);
+    for (const resource of asArray(statement.Resource)) {
+      if (resource === '*') {
+        const wide = asArray(statement.Action).filter((action) => !STAR_RESOURCE_ACTIONS.has(String(action)));
+        if (wide.length > 0) problems.push(`${holder} ${where} grants ${wide.join(', ')} on Resource "*".`);
+      } else if (!isArnValue(resource, template)) {
+        problems.push(`${holder} ${where} has a Resource that is not an ARN: ${JSON.stringify(resource)}.`);
+      } else if (typeof resource === 'string' && resource.includes('*')) {
+        problems.push(`${holder} ${where} has a wildcard Resource ${resource}.`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Secrets Manager reads name one of the secret parameters, nothing wider. */
+export function checkSecretReads(template: Template): string[] {
+  const problems: string[] = [];
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (!asArray(statement.Action).some((action) => String(action).startsWith('secretsmanager:'))) continue;
+    if (asArray(statement.Action).some((action) => action !== 'secretsmanager:GetSecretValue')) {
+      problems.push(`${holder} ${where} grants more than secretsmanager:GetSecretValue.`);
+    }
+    for (const resource of asArray(statement.Resource)) {
+      if (!SECRET_ARN_PARAMETERS.has(refName(resource) ?? '')) problems.push(`${holder} ${where} reads a secret other than the configured one.`);
+    }
+  }
+  return problems;
+}
+
+/** Every role trusts exactly one AWS service, and only to assume it. */
+export function checkTrustPolicies(template: Template): string[] {
+  const problems: string[] = [];
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (!where.startsWith('AssumeRole')) continue;
+    const services = asArray((statement.Principal as Dict | undefined)?.Service);
+    if (services.length !== 1 || !String(services[0]).endsWith('.amazonaws.com')) problems.push(`${holder} trusts ${JSON.stringify(statement.Principal)}.`);
+    if (JSON.stringify(asArray(statement.Action)) !== JSON.stringify(['sts:AssumeRole'])) problems.push(`${holder} trust grants ${JSON.stringify(statement.Action)}.`);
+  }
+  return problems;
+}

@@ -1,0 +1,117 @@
+import type { Template } from '../../../cli/template/load-template';
+import { asArray, getAtt, propertiesOf, refName, resourcesOfType } from './walk';
+
+/** Alarms, notifications, dashboard and outputs. Each check returns a list of problems. */
+
+type Dict = Record<string, any>;
+
+/** Metrics that must each have an alarm: [namespace, metric]. */
+export const REQUIRED_ALARMS: readonly (readonly [string, string])[] = [
+  ['AWS/Firehose', 'DeliveryToHttpEndpoint.Success'],
+  ['AWS/Firehose', 'DeliveryToHttpEndpoint.DataFreshness'],
+  ['AWS/Firehose', 'ExecuteProcessing.Success'],
+  ['AWS/Lambda', 'Errors'],
+  ['AWS/Events', 'FailedInvocations'],
+  ['AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
+];
+
+/** What each dimension must be bound to, per namespace, so the alarm watches this stack's resource. */
+function dimensionProblem(id: string, namespace: string, dimension: Dict, template: Template): string | undefined {
+  const { Name: name, Value: value } = dimension;
+  if (namespace === 'AWS/SQS' && name === 'QueueName') {
+    const target = getAtt(value);
+    return target?.[1] === 'QueueName' ? undefined : `${id}: the SQS QueueName dimension must be !GetAtt <Queue>.QueueName (a Ref is the URL).`;
+  }
+  if (name === 'DeliveryStreamName' || name === 'FunctionName' || name === 'RuleName') {
+    const ref = refName(value);
+    return ref !== undefined && template.Resources[ref] !== undefined ? undefined : `${id}: ${String(name)} must be !Ref of a resource of this stack.`;
+  }
+  return undefined;
+}
+
+export function checkAlarms(template: Template, requiredAlarms: readonly (readonly [string, string])[] = REQUIRED_ALARMS): string[] {
+  const problems: string[] = [];
+  const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm');
+  for (const [id, resource] of alarms) {
+    const p = propertiesOf(resource) as Dict;
+    const period = Number(p.Period);
+    if (p.Metrics === undefined && !(period === 10 || period === 30 || (period >= 60 && period % 60 === 0))) {
+      problems.push(`${id} has no valid Period (10, 30 or a multiple of 60 seconds).`);
+    }
+    if (p.EvaluationPeriods === undefined || p.Threshold === undefined || p.ComparisonOperator === undefined) problems.push(`${id} is incomplete.`);
+    if (!asArray(p.AlarmActions).some((action) => refName(action) === 'AlarmTopic')) problems.push(`${id} does not notify AlarmTopic.`);
+    if (p.TreatMissingData !== 'notBreaching') problems.push(`${id} would alarm when the pipeline is idle (TreatMissingData).`);
+    for (const dimension of asArray(p.Dimensions) as Dict[]) {
+      const problem = dimensionProblem(id, String(p.Namespace), dimension, template);
+      if (problem) problems.push(problem);
+    }
+  }
+  for (const [namespace, metric] of requiredAlarms) {
+    const found = alarms.some(([, r]) => propertiesOf(r).Namespace === namespace && propertiesOf(r).MetricName === metric);
+    if (!found) problems.push(`No alarm on ${namespace} ${metric}.`);
+  }
+  return problems;
+}
+
+export function checkSubscriptions(template: Template): string[] {
+  const allowed = new Set(['http', 'https', 'email', 'email-json', 'sms', 'sqs', 'application', 'lambda', 'firehose']);
+  return resourcesOfType(template, 'AWS::SNS::Subscription')
+    .filter(([, resource]) => !allowed.has(String(propertiesOf(resource).Protocol)))
+    .map(([id, resource]) => `${id} Protocol ${String(propertiesOf(resource).Protocol)} is not a lowercase SNS protocol.`);
+}
+
+const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::Partition', 'AWS::StackName', 'AWS::URLSuffix', 'AWS::StackId']);
+
+/** Replaces each `${X}` / `${X.Attr}` of a Fn::Sub string with a plain placeholder, checking that X exists. */
+export function substitute(text: string, template: Template, problems: string[]): string {
+  return text.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+    const [id] = name.split('.');
+    if (!PSEUDO.has(name) && template.Resources[id as string] === undefined && template.Parameters?.[id as string] === undefined) {
+      problems.push(`\${${name}} names nothing in the template.`);
+    }
+    return `placeholder-${name.replace(/[^A-Za-z0-9]/g, '-')}`;
+  });
+}
+
+/** Every dashboard body is valid JSON once !Sub has substituted its variables. */
+export function checkDashboards(template: Template): string[] {
+  const problems: string[] = [];
+  for (const [id, resource] of resourcesOfType(template, 'AWS::CloudWatch::Dashboard')) {
+    const body = propertiesOf(resource).DashboardBody as Dict | string;
+    const text = typeof body === 'string' ? body : body?.['Fn::Sub'];
+    if (typeof text !== 'string') {
+      problems.push(`${id} DashboardBody is not a string or a Fn::Sub of one.`);
+      continue;
+    }
+    try {
+      const parsed = JSON.parse(substitute(text, template, problems)) as Dict;
+      if (!Array.isArray(parsed.widgets) || parsed.widgets.length === 0) problems.push(`${id} has no widgets.`);
+    } catch (error) {
+      problems.push(`${id} DashboardBody is not valid JSON after substitution: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** Outputs every stack user needs, each described, none exposing the access key. */
+export const REQUIRED_OUTPUTS = [
+  'DeliveryStreamName',
+  'DeliveryStreamArn',
+  'BackupBucketName',
+  'EventsRuleName',
+  'DeadLetterQueueUrl',
+  'DashboardUrl',
+  'OpenObserveStreamUrl',
+] as const;
+
+export function checkOutputs(template: Template): string[] {
+  const outputs = (template.Outputs ?? {}) as Record<string, Dict>;
+  const problems: string[] = [];
+  for (const name of REQUIRED_OUTPUTS) if (outputs[name] === undefined) problems.push(`Output ${name} is missing.`);
+  for (const [name, output] of Object.entries(outputs)) {
+    if (typeof output.Description !== 'string' || output.Description.length < 10) problems.push(`Output ${name} has no Description.`);
+    if (/[<>]/.test(String(output.Description))) problems.push(`Output ${name}'s Description has '<' or '>', which the README table would swallow.`);
+    if (/OpenObserveAccessKey(?!SecretArn)/.test(JSON.stringify(output.Value))) problems.push(`Output ${name} exposes the access key.`);
+  }
+  return problems;
+}

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Template } from '../../../cli/template/load-template';
+import { propertiesOf, walk } from './walk';
+
+/** SAR metadata, build wiring and runtimes. Each check returns a list of problems. */
+
+type Dict = Record<string, any>;
+
+/** SPDX identifiers SAR shows a licence page for; the project is Apache-2.0. */
+const KNOWN_SPDX_IDS = new Set(['Apache-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', 'GPL-3.0-only', 'LGPL-3.0-only', 'Unlicense']);
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+export const RUNTIME = 'nodejs24.x';
+export const ARCHITECTURE = 'arm64';
+
+export function sarMetadata(template: Template): Dict {
+  return ((template.Metadata ?? {}) as Dict)['AWS::ServerlessRepo::Application'] ?? {};
+}
+
+/** The SAR publication rules (contracts/aws.md §6); file references resolved against `root`. */
+export function checkSarMetadata(template: Template, root: string): string[] {
+  return [...checkSarFields(template), ...checkSarFiles(template, root)];
+}
+
+/** LicenseUrl and ReadmeUrl name files that `sam package` can upload. */
+export function checkSarFiles(template: Template, root: string): string[] {
+  const app = sarMetadata(template);
+  return ['LicenseUrl', 'ReadmeUrl']
+    .map((key) => [key, String(app[key] ?? '')] as const)
+    .filter(([, file]) => !file || !existsSync(path.join(root, file)))
+    .map(([key, file]) => `${key} ${file} does not exist in the project.`);
+}
+
+/** The SAR metadata fields themselves, without looking at the file system. */
+export function checkSarFields(template: Template): string[] {
+  const app = sarMetadata(template);
+  const problems: string[] = [];
+  if (!/^[a-zA-Z0-9-]{1,140}$/.test(String(app.Name))) problems.push(`SAR Name ${String(app.Name)} is invalid.`);
+  if (typeof app.Description !== 'string' || app.Description.length < 1 || app.Description.length > 256) problems.push('SAR Description must be 1–256 characters.');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(app.Author ?? ''))) problems.push(`SAR Author ${String(app.Author)} must be lowercase letters, digits and single hyphens.`);
+  if (!KNOWN_SPDX_IDS.has(String(app.SpdxLicenseId))) problems.push(`SpdxLicenseId ${String(app.SpdxLicenseId)} is not an SPDX identifier.`);
+  if (!SEMVER.test(String(app.SemanticVersion))) problems.push(`SemanticVersion ${String(app.SemanticVersion)} is not semver.`);
+  const labels = Array.isArray(app.Labels) ? app.Labels : [];
+  if (labels.length < 1 || labels.length > 10) problems.push(`SAR allows 1–10 Labels; there are ${labels.length}.`);
+  for (const label of labels) {
+    if (!/^[a-zA-Z0-9+\-_:/@]{1,127}$/.test(String(label))) problems.push(`Label ${String(label)} is invalid.`);
+  }
+  for (const key of ['HomePageUrl', 'SourceCodeUrl']) {
+    if (!/^https:\/\/\S+$/.test(String(app[key] ?? ''))) problems.push(`${key} must be an https URL.`);
+  }
+  walk(app, (value, where) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
+      problems.push(`SAR metadata ${where} uses an intrinsic function; SAR takes literals only.`);
+    }
+  });
+  return problems;
+}
+
+/** Logical ids of the esbuild FUNCTIONS table, read from esbuild.config.mjs (an ES module jest cannot import). */
+export function esbuildFunctions(root: string): Map<string, string> {
+  const text = readFileSync(path.join(root, 'esbuild.config.mjs'), 'utf8');
+  const table = /export const FUNCTIONS = \{([\s\S]*?)\n\};/.exec(text)?.[1] ?? '';
+  const entries = [...table.matchAll(/(\w+): \{ entry: '([^']+)'/g)];
+  return new Map(entries.map((match) => [match[1] as string, match[2] as string]));
+}
+
+export function makefileTargets(root: string): Set<string> {
+  const text = readFileSync(path.join(root, 'Makefile'), 'utf8');
+  return new Set([...text.matchAll(/build-([A-Za-z0-9]+)/g)].map((match) => match[1] as string));
+}
+
+/** Raw template: each SAM function builds with `sam build` through the Makefile and esbuild.config.mjs. */
+export function checkFunctionBuilds(template: Template, root: string): string[] {
+  const problems: string[] = [];
+  const targets = makefileTargets(root);
+  const bundles = esbuildFunctions(root);
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== 'AWS::Serverless::Function') continue;
+    const p = propertiesOf(resource) as Dict;
+    const codeUri = String(p.CodeUri ?? '');
+    const folder = path.join(root, codeUri);
+    if (!codeUri || !existsSync(folder) || !statSync(folder).isDirectory()) problems.push(`${id} CodeUri ${codeUri} is not a folder of the project.`);
+    if ((resource.Metadata as Dict | undefined)?.BuildMethod !== 'makefile') problems.push(`${id} does not build with BuildMethod: makefile.`);
+    if (!targets.has(id)) problems.push(`The Makefile has no build-${id} target.`);
+    if (!bundles.has(id)) problems.push(`esbuild.config.mjs FUNCTIONS has no ${id}.`);
+    if (p.Handler !== 'index.handler') problems.push(`${id} Handler is ${String(p.Handler)}, not index.handler.`);
+  }
+  for (const id of bundles.keys()) {
+    if (template.Resources[id]?.Type !== 'AWS::Serverless::Function') problems.push(`esbuild builds ${id}, which the template does not define.`);
+  }
+  return problems;
+}
+
+/** Every function, raw or expanded, runs nodejs24.x on arm64. */
+export function checkRuntimes(template: Template): string[] {
+  const problems: string[] = [];
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== 'AWS::Serverless::Function' && resource.Type !== 'AWS::Lambda::Function') continue;
+    const p = propertiesOf(resource) as Dict;
+    if (p.Runtime !== RUNTIME) problems.push(`${id} Runtime is ${String(p.Runtime)}, not ${RUNTIME}.`);
+    if (JSON.stringify(p.Architectures) !== JSON.stringify([ARCHITECTURE])) problems.push(`${id} Architectures is ${JSON.stringify(p.Architectures)}, not [${ARCHITECTURE}].`);
+  }
+  return problems;
+}
