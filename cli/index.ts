@@ -2,6 +2,10 @@ import { type CliIo, type Command, CliUsageError, processIo } from './io';
 
 /** One entry per command; each lives in cli/commands/<name>.ts. */
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  invoke: { run: (argv, io) => import('./commands/invoke').then((c) => c.run(argv, io)), summary: 'run a function of template.yaml locally, like sam local invoke' },
+  'check-endpoint': { run: (argv, io) => import('./commands/check-endpoint').then((c) => c.run(argv, io)), summary: 'check an OpenObserve endpoint, access key and trail, as the deploy does' },
+  replay: { run: (argv, io) => import('./commands/replay').then((c) => c.run(argv, io)), summary: 'replay events, CloudTrail logs or Firehose backups through the rule and transform' },
+  'install-pack': { run: (argv, io) => import('./commands/install-pack').then((c) => c.run(argv, io)), summary: 'install, update or remove the Cognito Security dashboard and alerts in OpenObserve' },
 };
 
 function usage(): string {

@@ -1,0 +1,145 @@
+/**
+ * `o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL] [--thresholds FILE]
+ * [--disable-alerts] [--dry-run] [--uninstall]`: installs, updates or removes the Cognito Security dashboard
+ * and alerts through OpenObserve's management API. Credentials come from OPENOBSERVE_USER and
+ * OPENOBSERVE_PASSWORD only, never from flags, so they stay out of shell history and process lists.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatAction, summarise, type PackAction, type PackReport } from '../pack/actions';
+import { PACK_CONTENT } from '../pack/content';
+import { DEFAULT_STREAM } from '../pack/constants';
+import { PackUnauthorizedError } from '../pack/errors';
+import { installPack } from '../pack/install';
+import { ManagementApi } from '../pack/management-api';
+import { createManagementClient } from '../pack/management-client';
+import { resolveThresholds } from '../pack/thresholds';
+import { uninstallPack } from '../pack/uninstall';
+import { CliUsageError, type CliIo, type Command } from '../io';
+
+const USAGE = `usage: o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL]
+                               [--thresholds FILE] [--disable-alerts] [--dry-run] [--uninstall]
+
+Installs the "Cognito Security" dashboard and alerts into OpenObserve, or updates them in place.
+  --url            OpenObserve base URL, e.g. https://o2.example.com
+  --org            organization (default: default)
+  --stream         log stream the pipeline writes (default: ${DEFAULT_STREAM})
+  --webhook-url    Slack-compatible webhook the alerts post to (without it, alerts need an existing pack destination)
+  --thresholds     JSON file overriding alert thresholds, e.g. {"cognito_password_spraying": {"min_users": 20}}
+  --disable-alerts install the alerts disabled
+  --dry-run        print what would be created, updated or deleted, and change nothing
+  --uninstall      remove the dashboard and alerts that carry the pack's marker
+Credentials: OPENOBSERVE_USER and OPENOBSERVE_PASSWORD (a user's email and password, or a service account's
+email and token). The Firehose access key does not work: OpenObserve accepts it for ingestion only.
+`;
+
+const ORG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const STREAM_PATTERN = /^[a-z0-9_]{1,128}$/;
+
+function httpUrl(value: string, flag: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliUsageError(`${flag} is not a URL; give an http(s) URL such as https://o2.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CliUsageError(`${flag} must be an http or https URL.`);
+  if (url.username !== '' || url.password !== '') throw new CliUsageError(`${flag} must not hold credentials; use OPENOBSERVE_USER and OPENOBSERVE_PASSWORD.`);
+  return url;
+}
+
+async function readThresholds(file: string | undefined, io: CliIo) {
+  let overrides: unknown;
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    } catch {
+      throw new CliUsageError(`--thresholds ${file} cannot be read; give the path of a JSON file.`);
+    }
+    try {
+      overrides = JSON.parse(text);
+    } catch {
+      throw new CliUsageError(`--thresholds ${file} is not valid JSON; fix it or leave the flag out to use the defaults.`);
+    }
+  }
+  const result = resolveThresholds(PACK_CONTENT.thresholds, overrides);
+  if (!result.ok) throw new CliUsageError(`--thresholds ${file}: ${result.problems.join('; ')}.`);
+  return result.thresholds;
+}
+
+function print(report: PackReport, dryRun: boolean, io: CliIo): void {
+  for (const warning of report.warnings) io.stderr.write(`warning: ${warning}\n`);
+  io.stderr.write(`${dryRun ? 'dry run: ' : ''}${summarise(report.actions, dryRun)}.\n`);
+}
+
+export const run: Command = async (argv, io) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        url: { type: 'string' },
+        org: { type: 'string', default: 'default' },
+        stream: { type: 'string', default: DEFAULT_STREAM },
+        'webhook-url': { type: 'string' },
+        thresholds: { type: 'string' },
+        'disable-alerts': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        uninstall: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new CliUsageError(`${error instanceof Error ? error.message : String(error)}; see o2-cognito install-pack --help.`);
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.url === undefined) throw new CliUsageError('--url is required; give the OpenObserve base URL, e.g. --url https://o2.example.com.');
+  const baseUrl = httpUrl(values.url, '--url');
+  if (!ORG_PATTERN.test(values.org)) throw new CliUsageError(`--org '${values.org}' is not an organization id; use 1–64 letters, digits, '_' or '-'.`);
+  if (!STREAM_PATTERN.test(values.stream)) throw new CliUsageError(`--stream '${values.stream}' is not a stream name; use 1–128 lowercase letters, digits or '_'.`);
+  const webhookUrl = values['webhook-url'] === undefined ? undefined : httpUrl(values['webhook-url'], '--webhook-url').href;
+  if (values.uninstall && (webhookUrl !== undefined || values.thresholds !== undefined)) {
+    throw new CliUsageError('--uninstall takes no --webhook-url or --thresholds; leave them out.');
+  }
+  const thresholds = await readThresholds(values.thresholds, io);
+  const username = io.env.OPENOBSERVE_USER ?? '';
+  const secret = io.env.OPENOBSERVE_PASSWORD ?? '';
+  if (username === '' || secret === '') {
+    throw new CliUsageError(
+      "Set OPENOBSERVE_USER and OPENOBSERVE_PASSWORD to a user's email and password, or a service account's email and token; the Firehose access key does not work for management.",
+    );
+  }
+
+  const api = new ManagementApi(createManagementClient({ baseUrl: baseUrl.href, credentials: { username, secret }, redact: webhookUrl === undefined ? [] : [webhookUrl] }), values.org);
+  const dryRun = values['dry-run'];
+  const onAction = (action: PackAction): void => void io.stdout.write(`${formatAction(action, dryRun)}\n`);
+  try {
+    const report = values.uninstall
+      ? await uninstallPack({ api, stream: values.stream, dryRun, onAction })
+      : await installPack({
+          api,
+          stream: values.stream,
+          thresholds,
+          enableAlerts: !values['disable-alerts'],
+          ...(webhookUrl !== undefined ? { webhookUrl } : {}),
+          dryRun,
+          now: Date.now,
+          onAction,
+        });
+    print(report, dryRun, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof PackUnauthorizedError) {
+      io.stderr.write(`o2-cognito install-pack: ${error.message} Check OPENOBSERVE_USER and OPENOBSERVE_PASSWORD.\n`);
+      return 1;
+    }
+    throw error;
+  }
+};

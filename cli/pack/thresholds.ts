@@ -1,0 +1,75 @@
+/**
+ * Alert thresholds: the pack's defaults (content/thresholds.json) with a user's overrides on top. A
+ * thresholds file holds any subset of the defaults' alerts and keys, e.g.
+ * `{"cognito_password_spraying": {"min_users": 20}}`; unknown names are refused, so a typo never passes
+ * silently as "default kept".
+ */
+import type { Thresholds } from './content';
+
+export type ThresholdsResult = { readonly ok: true; readonly thresholds: Thresholds } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** Inclusive bounds per key kind. */
+const COUNT_RANGE = [1, 1_000_000] as const;
+const PERCENT_RANGE = [1, 100] as const;
+/** OpenObserve's scheduler runs at most once a minute; a day is the longest look-back that stays cheap. */
+const PERIOD_MINUTES_RANGE = [1, 1440] as const;
+const FREQUENCY_MINUTES_RANGE = [1, 1440] as const;
+/** A week: longer silences hide a second attack. */
+const SILENCE_MINUTES_RANGE = [0, 10_080] as const;
+
+function rangeFor(key: string): readonly [number, number] {
+  if (key === 'period_minutes') return PERIOD_MINUTES_RANGE;
+  if (key === 'frequency_minutes') return FREQUENCY_MINUTES_RANGE;
+  if (key === 'silence_minutes') return SILENCE_MINUTES_RANGE;
+  if (key.endsWith('_percent')) return PERCENT_RANGE;
+  return COUNT_RANGE;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Merges `overrides` (parsed JSON, unchecked) into `defaults`. Every problem is reported at once: unknown
+ * alert or key, a value that is not a whole number in range, a frequency longer than the period.
+ */
+export function resolveThresholds(defaults: Thresholds, overrides: unknown): ThresholdsResult {
+  if (overrides === undefined) return { ok: true, thresholds: defaults };
+  if (!isPlainObject(overrides)) {
+    return { ok: false, problems: ['the thresholds file must hold a JSON object keyed by alert name'] };
+  }
+  const problems: string[] = [];
+  const merged: Record<string, Record<string, number>> = {};
+  for (const [alert, keys] of Object.entries(defaults)) merged[alert] = { ...keys };
+
+  for (const [alert, keys] of Object.entries(overrides)) {
+    const known = defaults[alert];
+    if (known === undefined || !Object.hasOwn(defaults, alert)) {
+      problems.push(`'${alert}' is not a pack alert; use one of ${Object.keys(defaults).join(', ')}`);
+      continue;
+    }
+    if (!isPlainObject(keys)) {
+      problems.push(`'${alert}' must be an object of threshold values`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(keys)) {
+      if (!Object.hasOwn(known, key)) {
+        problems.push(`'${alert}.${key}' is not a threshold of that alert; use one of ${Object.keys(known).join(', ')}`);
+        continue;
+      }
+      const [min, max] = rangeFor(key);
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        problems.push(`'${alert}.${key}' is ${JSON.stringify(value)}; use a whole number from ${min} to ${max}`);
+        continue;
+      }
+      const target = merged[alert];
+      if (target) target[key] = value;
+    }
+  }
+  for (const [alert, keys] of Object.entries(merged)) {
+    const { period_minutes: period, frequency_minutes: frequency } = keys;
+    if (period !== undefined && frequency !== undefined && frequency > period) {
+      problems.push(`'${alert}' runs every ${frequency} minutes over ${period} minutes, which leaves gaps; keep frequency_minutes at or below period_minutes`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, thresholds: merged };
+}

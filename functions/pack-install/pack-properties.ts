@@ -1,0 +1,59 @@
+/**
+ * The SecurityPack custom resource's properties (template.yaml), parsed once. CloudFormation sends every
+ * value as a string. WebhookUrl is treated like a secret: it is never logged or echoed in a reason.
+ */
+export interface PackProperties {
+  readonly openObserveUrl: string;
+  readonly organization: string;
+  readonly streamName: string;
+  readonly credentialsSecretArn: string;
+  readonly webhookUrl?: string;
+  readonly enableAlerts: boolean;
+}
+
+export type PackPropertiesResult = { readonly ok: true; readonly props: PackProperties } | { readonly ok: false; readonly reason: string };
+
+const ORG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const STREAM_PATTERN = /^[a-z0-9_]{1,128}$/;
+const SECRET_ARN_PATTERN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$/;
+
+function httpsUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Every problem at once, each naming the property and what it accepts. */
+export function parsePackProperties(raw: Readonly<Record<string, unknown>>): PackPropertiesResult {
+  const problems: string[] = [];
+  const str = (key: string): string => (typeof raw[key] === 'string' ? (raw[key] as string) : ''); // checked by typeof
+  if (!httpsUrl(raw.OpenObserveUrl)) problems.push('OpenObserveUrl must be an https URL');
+  if (!ORG_PATTERN.test(str('Organization'))) problems.push("Organization must be 1–64 letters, digits, '_' or '-'");
+  if (!STREAM_PATTERN.test(str('StreamName'))) problems.push("StreamName must be 1–128 lowercase letters, digits or '_'");
+  if (!SECRET_ARN_PATTERN.test(str('CredentialsSecretArn'))) problems.push('CredentialsSecretArn must be a Secrets Manager secret ARN');
+  const webhook = str('WebhookUrl');
+  if (webhook !== '' && !httpsUrl(webhook)) problems.push('WebhookUrl must be empty or an https URL');
+  const enable = raw.EnableAlerts === undefined ? 'true' : str('EnableAlerts');
+  if (enable !== 'true' && enable !== 'false') problems.push("EnableAlerts must be 'true' or 'false'");
+  if (problems.length > 0) return { ok: false, reason: `${problems.join('; ')}.` };
+  return {
+    ok: true,
+    props: {
+      openObserveUrl: str('OpenObserveUrl'),
+      organization: str('Organization'),
+      streamName: str('StreamName'),
+      credentialsSecretArn: str('CredentialsSecretArn'),
+      ...(webhook !== '' ? { webhookUrl: webhook } : {}),
+      enableAlerts: enable === 'true',
+    },
+  };
+}
+
+/** True when an Update moved the pack to another server, organization or stream. */
+export function movedTarget(a: PackProperties, b: PackProperties): boolean {
+  return a.openObserveUrl !== b.openObserveUrl || a.organization !== b.organization || a.streamName !== b.streamName;
+}

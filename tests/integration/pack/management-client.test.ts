@@ -1,0 +1,137 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PackNetworkError } from '../../../cli/pack/errors';
+import { createManagementClient } from '../../../cli/pack/management-client';
+
+const SECRET = 'pw-DISTINCTIVE-91b2';
+const credentials = { username: 'admin@example.com', secret: SECRET };
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization?: string;
+}
+
+let server: http.Server;
+let base: string;
+const seen: Seen[] = [];
+let respond: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_req, res) => res.end('{}');
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    respond(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  seen.length = 0;
+  respond = (_req, res) => res.end('{}');
+});
+
+describe('createManagementClient', () => {
+  test('sends Basic credentials on management calls and none on anonymous ones', async () => {
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    await client.send({ method: 'GET', path: '/config', anonymous: true });
+    await client.send({ method: 'GET', path: '/api/default/dashboards' });
+
+    expect(seen[0]?.authorization).toBeUndefined();
+    expect(seen[1]?.authorization).toBe(`Basic ${Buffer.from(`admin@example.com:${SECRET}`).toString('base64')}`);
+  });
+
+  test('keeps a base path and encodes query values', async () => {
+    const client = createManagementClient({ baseUrl: `${base}/o2/`, credentials });
+
+    await client.send({ method: 'GET', path: '/api/default/dashboards', query: { title: 'Cognito Security', folder: undefined } });
+
+    expect(seen[0]?.url).toBe('/o2/api/default/dashboards?title=Cognito+Security');
+  });
+
+  test('returns the status and parsed JSON of an error answer, with its message', async () => {
+    respond = (_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ code: 20004, message: 'Search field not found: foo' }));
+    };
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    const response = await client.send({ method: 'POST', path: '/api/default/_search', body: { query: {} } });
+
+    expect(response).toEqual({ status: 400, json: { code: 20004, message: 'Search field not found: foo' }, message: 'Search field not found: foo' });
+  });
+
+  test('scrubs the secret from a server message that echoes it', async () => {
+    respond = (req, res) => {
+      res.writeHead(500);
+      res.end(`bad header ${req.headers.authorization} with ${SECRET}`);
+    };
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    const response = await client.send({ method: 'GET', path: '/api/x' });
+
+    expect(response.message).not.toContain(SECRET);
+    expect(response.message).not.toContain(Buffer.from(`admin@example.com:${SECRET}`).toString('base64'));
+  });
+
+  test('scrubs extra values it is given, such as a webhook URL a destination error echoes', async () => {
+    const webhook = 'https://hooks.example.com/services/T0/B0/HOOK-SECRET-42';
+    respond = (_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: `invalid destination url ${webhook}` }));
+    };
+    const client = createManagementClient({ baseUrl: base, credentials, redact: [webhook] });
+
+    const response = await client.send({ method: 'POST', path: '/api/default/alerts/destinations', body: {} });
+
+    expect(response.message).toBe('invalid destination url ***');
+  });
+
+  test('does not follow a redirect, so credentials never go to another host', async () => {
+    respond = (_req, res) => {
+      res.writeHead(302, { Location: 'http://example.invalid/steal' });
+      res.end();
+    };
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    const response = await client.send({ method: 'GET', path: '/api/default/dashboards' });
+
+    expect(response.status).toBe(302);
+    expect(seen).toHaveLength(1);
+  });
+
+  test('gives up on a server that never answers, with a PackNetworkError and no secret', async () => {
+    respond = () => undefined;
+    const client = createManagementClient({ baseUrl: base, credentials, timeoutMs: 200 });
+
+    const error = await client.send({ method: 'GET', path: '/api/default/dashboards' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PackNetworkError);
+    expect(String((error as Error).message)).not.toContain(SECRET);
+  });
+
+  test('stops when the caller aborts', async () => {
+    respond = () => undefined;
+    const controller = new AbortController();
+    const client = createManagementClient({ baseUrl: base, credentials, signal: controller.signal });
+
+    const pending = client.send({ method: 'GET', path: '/api/default/dashboards' }).catch((e: unknown) => e);
+    controller.abort();
+
+    expect(await pending).toBeInstanceOf(PackNetworkError);
+  });
+
+  test('reports a refused connection as a PackNetworkError naming the cause', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const client = createManagementClient({ baseUrl: `http://127.0.0.1:${port}`, credentials });
+
+    await expect(client.send({ method: 'GET', path: '/config', anonymous: true })).rejects.toThrow(/ECONNREFUSED/);
+  });
+});

@@ -1,0 +1,114 @@
+import { PACK_CONTENT } from '../../../cli/pack/content';
+import { readSqlReferences } from '../../../cli/pack/sql-references';
+
+const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
+const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];
+/** v5 dashboards use a 48-column grid (contract §1.2). */
+const GRID_COLUMNS = 48;
+
+describe('the pack files', () => {
+  test('the dashboard is v5 with the contract\'s ten panels', () => {
+    const titles = panels.map((p) => p.title);
+
+    expect(PACK_CONTENT.dashboard.version).toBe(5);
+    expect(titles).toEqual([
+      'Sign-in attempts',
+      'Sign-in success rate (%)',
+      'Failed sign-ins and failing IPs',
+      'Failed sign-ins over time by reason',
+      'Sign-in outcomes over time',
+      'Top source IPs with failures',
+      'Password-spraying candidates (one IP, many users)',
+      'Brute-force targets (one user, many failures)',
+      'Sign-ups per hour',
+      'Admin changes to pools and users',
+    ]);
+  });
+
+  test('every panel is custom SQL on the templated stream, in a known chart type, with the fields v5 requires', () => {
+    for (const panel of panels) {
+      const raw = panel as unknown as Record<string, any>; // the wire shape, beyond what the typed interfaces name
+      expect(PANEL_TYPES).toContain(panel.type);
+      expect(raw.queryType).toBe('sql');
+      expect(typeof raw.config.show_legends).toBe('boolean');
+      for (const q of raw.queries) {
+        expect(q.customQuery).toBe(true);
+        expect(q.fields.stream).toBe('{{stream}}');
+        expect(q.fields.stream_type).toBe('logs');
+        expect(q.fields.filter).toEqual({ filterType: 'group', logicalOperator: 'AND', conditions: [] });
+        expect(q.config).toEqual({ promql_legend: '' });
+        expect(q.query).toContain('FROM "{{stream}}"');
+      }
+    }
+  });
+
+  test('panel ids are unique and the layout stays on the grid without overlaps', () => {
+    expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    const cells = new Set<string>();
+    for (const { layout, title } of panels) {
+      expect({ title, fits: layout.x >= 0 && layout.x + layout.w <= GRID_COLUMNS }).toEqual({ title, fits: true });
+      for (let x = layout.x; x < layout.x + layout.w; x += 1) {
+        for (let y = layout.y; y < layout.y + layout.h; y += 1) {
+          expect({ title, overlaps: cells.has(`${x},${y}`) }).toEqual({ title, overlaps: false });
+          cells.add(`${x},${y}`);
+        }
+      }
+    }
+  });
+
+  test('the six alerts are there, with names OpenObserve accepts and the cognito_ prefix', () => {
+    const names = PACK_CONTENT.alerts.map((a) => a.name);
+
+    expect(names.sort()).toEqual([
+      'cognito_brute_force_user',
+      'cognito_failed_signin_spike',
+      'cognito_password_spraying',
+      'cognito_pool_admin_change',
+      'cognito_signin_success_rate_drop',
+      'cognito_signup_surge',
+    ]);
+    for (const name of names) expect(name).toMatch(/^cognito_[a-z_]+$/);
+  });
+
+  test('scheduled alerts return one row per offender and fire on one row; the admin-change alert is real-time', () => {
+    for (const alert of PACK_CONTENT.alerts) {
+      const raw = alert as unknown as Record<string, any>; // the wire shape, beyond what the typed interfaces name
+      if (alert.name === 'cognito_pool_admin_change') {
+        expect(alert.is_real_time).toBe(true);
+        expect(alert.query_condition.type).toBe('custom');
+        continue;
+      }
+      expect(alert.is_real_time).toBe(false);
+      expect(alert.query_condition.sql).toMatch(/GROUP BY [a-z_]+ HAVING /);
+      expect(alert.query_condition.sql).not.toMatch(/select\s+\*/i);
+      expect(raw.trigger_condition).toMatchObject({ operator: '>=', threshold: 1, frequency_type: 'minutes' });
+    }
+  });
+
+  test("each alert's placeholders are exactly its keys in thresholds.json plus the common ones", () => {
+    const common = new Set(['stream', 'enabled', 'destination']);
+    for (const alert of PACK_CONTENT.alerts) {
+      const used = new Set([...JSON.stringify(alert).matchAll(/\{\{([a-z_]+)\}\}/g)].map((m) => m[1] ?? ''));
+      const keys = Object.keys(PACK_CONTENT.thresholds[alert.name] ?? {});
+      expect({ alert: alert.name, used: [...used].filter((k) => !common.has(k)).sort() }).toEqual({ alert: alert.name, used: keys.sort() });
+    }
+    expect(Object.keys(PACK_CONTENT.thresholds).sort()).toEqual(PACK_CONTENT.alerts.map((a) => a.name).sort());
+  });
+
+  test('threshold placeholders in SQL appear only on the right of a HAVING comparison', () => {
+    for (const alert of PACK_CONTENT.alerts) {
+      const sql = alert.query_condition.sql;
+      if (sql === undefined) continue;
+      const result = readSqlReferences(sql);
+      expect(result.ok && result.refs.comparisons.every((c) => c.literals.every((l) => l.kind !== 'placeholder'))).toBe(true);
+      expect(sql.slice(0, sql.indexOf('HAVING'))).not.toMatch(/\{\{(?!stream)/);
+    }
+  });
+
+  test('the template and destination use names OpenObserve accepts and point at each other', () => {
+    expect(PACK_CONTENT.template.name).toMatch(/^[a-z0-9_]+$/);
+    expect(PACK_CONTENT.destination.name).toMatch(/^[a-z0-9_]+$/);
+    expect(PACK_CONTENT.destination.template).toBe(PACK_CONTENT.template.name);
+    expect(PACK_CONTENT.destination.url).toBe('{{webhook_url}}');
+  });
+});

@@ -1,0 +1,72 @@
+import { resolveThresholds } from '../../../cli/pack/thresholds';
+
+const defaults = {
+  cognito_password_spraying: { min_users: 10, period_minutes: 15, frequency_minutes: 5, silence_minutes: 60 },
+  cognito_signin_success_rate_drop: { min_attempts: 50, min_success_percent: 80, period_minutes: 15, frequency_minutes: 5, silence_minutes: 60 },
+};
+
+describe('resolveThresholds', () => {
+  test('keeps the defaults when there is no thresholds file', () => {
+    expect(resolveThresholds(defaults, undefined)).toEqual({ ok: true, thresholds: defaults });
+  });
+
+  test('overrides only the keys the file gives', () => {
+    const result = resolveThresholds(defaults, { cognito_password_spraying: { min_users: 25 } });
+
+    expect(result).toEqual({
+      ok: true,
+      thresholds: { ...defaults, cognito_password_spraying: { ...defaults.cognito_password_spraying, min_users: 25 } },
+    });
+  });
+
+  test('refuses an unknown alert and an unknown key, naming what is accepted', () => {
+    const result = resolveThresholds(defaults, { cognito_password_spray: {}, cognito_password_spraying: { min_user: 3 } });
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(2);
+    expect(result.problems[0]).toContain('cognito_password_spraying');
+    expect(result.problems[1]).toContain('min_users');
+  });
+
+  test.each([
+    ['a string', '10'],
+    ['a fraction', 2.5],
+    ['zero', 0],
+    ['a negative number', -1],
+    ['more than a million', 1_000_001],
+  ])('refuses %s as a count', (_name, value) => {
+    expect(resolveThresholds(defaults, { cognito_password_spraying: { min_users: value } }).ok).toBe(false);
+  });
+
+  test('refuses a percentage over 100 and a period over a day', () => {
+    const result = resolveThresholds(defaults, { cognito_signin_success_rate_drop: { min_success_percent: 101, period_minutes: 1441 } });
+
+    expect(result).toMatchObject({ ok: false, problems: [expect.stringContaining('min_success_percent'), expect.stringContaining('period_minutes')] });
+  });
+
+  test('accepts a silence of zero minutes', () => {
+    expect(resolveThresholds(defaults, { cognito_password_spraying: { silence_minutes: 0 } }).ok).toBe(true);
+  });
+
+  test('refuses a frequency longer than the period, which would leave unwatched gaps', () => {
+    const result = resolveThresholds(defaults, { cognito_password_spraying: { frequency_minutes: 30 } });
+
+    expect(result).toMatchObject({ ok: false, problems: [expect.stringContaining('frequency_minutes')] });
+  });
+
+  test.each([
+    ['an array', []],
+    ['a number', 3],
+    ['null', null],
+  ])('refuses %s as the whole file', (_name, value) => {
+    expect(resolveThresholds(defaults, value).ok).toBe(false);
+  });
+
+  test('refuses an alert entry that is not an object, and __proto__ as an alert name', () => {
+    const result = resolveThresholds(defaults, JSON.parse('{"cognito_password_spraying": 5, "__proto__": {"min_users": 1}}'));
+
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.problems).toHaveLength(2);
+  });
+});
