@@ -1,0 +1,84 @@
+import type { Template } from '../../cli/template/load-template';
+import { SCHEMA_V1, type FieldName } from '../../functions/transform/schema';
+
+/** Markdown cell text: one line, pipes escaped. */
+function cell(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+function constraint(spec: Record<string, unknown>): string {
+  if (Array.isArray(spec.AllowedValues)) return spec.AllowedValues.map((v) => `\`${String(v)}\``).join(', ');
+  const parts: string[] = [];
+  if (spec.MinValue !== undefined || spec.MaxValue !== undefined) {
+    parts.push(`${String(spec.MinValue ?? '…')}–${String(spec.MaxValue ?? '…')}`);
+  }
+  if (spec.MinLength !== undefined || spec.MaxLength !== undefined) {
+    parts.push(`length ${String(spec.MinLength ?? 0)}–${String(spec.MaxLength ?? '…')}`);
+  }
+  if (typeof spec.AllowedPattern === 'string') parts.push(`pattern \`${spec.AllowedPattern}\``);
+  return parts.join('; ');
+}
+
+function defaultText(spec: Record<string, unknown>): string {
+  if (spec.Default === undefined) return '*(required)*';
+  if (spec.Default === '') return '*(empty)*';
+  return `\`${String(spec.Default)}\``;
+}
+
+interface ParameterGroup {
+  readonly Label?: { default?: string };
+  readonly Parameters?: readonly string[];
+}
+
+function parameterGroups(template: Template): readonly ParameterGroup[] {
+  const metadata = template.Metadata as Record<string, { ParameterGroups?: ParameterGroup[] }> | undefined;
+  return metadata?.['AWS::CloudFormation::Interface']?.ParameterGroups ?? [];
+}
+
+/**
+ * The parameter table, in the order and groups of `AWS::CloudFormation::Interface`; parameters without
+ * a default (the ones a person must fill in) are in bold.
+ */
+export function parameterTable(template: Template): string {
+  const parameters = template.Parameters ?? {};
+  const grouped = parameterGroups(template);
+  const seen = new Set<string>();
+  const sections: string[] = [];
+  const rows = (names: readonly string[]): string =>
+    names
+      .filter((name) => parameters[name] !== undefined)
+      .map((name) => {
+        seen.add(name);
+        const spec = parameters[name] ?? {};
+        const label = spec.Default === undefined ? `**${name}**` : `\`${name}\``;
+        return `| ${label} | ${cell(spec.Type)} | ${defaultText(spec)} | ${cell(constraint(spec))} | ${cell(spec.Description)} |`;
+      })
+      .join('\n');
+  const header = '| Parameter | Type | Default | Allowed | Description |\n|---|---|---|---|---|';
+  for (const group of grouped) {
+    sections.push(`**${cell(group.Label?.default ?? 'Parameters')}**\n\n${header}\n${rows(group.Parameters ?? [])}`);
+  }
+  const rest = Object.keys(parameters).filter((name) => !seen.has(name));
+  if (rest.length > 0) sections.push(`**Other**\n\n${header}\n${rows(rest)}`);
+  return sections.join('\n\n');
+}
+
+/** The stack outputs and what each holds. */
+export function outputTable(template: Template): string {
+  const outputs = template.Outputs ?? {};
+  const rows = Object.entries(outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.Description)} |`);
+  return ['| Output | Description |', '|---|---|', ...rows].join('\n');
+}
+
+/** The normalised record's fields, straight from the schema v1 table. */
+export function fieldTable(): string {
+  const rows = (Object.keys(SCHEMA_V1) as FieldName[]).map((name) => {
+    const spec = SCHEMA_V1[name];
+    const type = spec.type === 'json' ? 'string (JSON text)' : spec.type === 'integer' ? 'integer' : spec.type;
+    return `| \`${name}\` | ${type} | ${cell(spec.source)} |`;
+  });
+  return ['| Field | Type | From |', '|---|---|---|', ...rows].join('\n');
+}
