@@ -14,7 +14,7 @@ import { PackUnauthorizedError } from '../pack/errors';
 import { installPack } from '../pack/install';
 import { ManagementApi } from '../pack/management-api';
 import { createManagementClient } from '../pack/management-client';
-import { resolveThresholds } from '../pack/thresholds';
+import { parseThresholds } from '../pack/thresholds';
 import { uninstallPack } from '../pack/uninstall';
 import { CliUsageError, type CliIo, type Command } from '../io';
 
@@ -50,21 +50,14 @@ function httpUrl(value: string, flag: string): URL {
 }
 
 async function readThresholds(file: string | undefined, io: CliIo) {
-  let overrides: unknown;
-  if (file !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(path.resolve(io.cwd, file), 'utf8');
-    } catch {
-      throw new CliUsageError(`--thresholds ${file} cannot be read; give the path of a JSON file.`);
-    }
-    try {
-      overrides = JSON.parse(text);
-    } catch {
-      throw new CliUsageError(`--thresholds ${file} is not valid JSON; fix it or leave the flag out to use the defaults.`);
-    }
+  if (file === undefined) return PACK_CONTENT.thresholds;
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch {
+    throw new CliUsageError(`--thresholds ${file} cannot be read; give the path of a JSON file.`);
   }
-  const result = resolveThresholds(PACK_CONTENT.thresholds, overrides);
+  const result = parseThresholds(PACK_CONTENT.thresholds, text);
   if (!result.ok) throw new CliUsageError(`--thresholds ${file}: ${result.problems.join('; ')}.`);
   return result.thresholds;
 }

@@ -1,8 +1,8 @@
 /**
- * Alert thresholds: the pack's defaults (content/thresholds.json) with a user's overrides on top. A
- * thresholds file holds any subset of the defaults' alerts and keys, e.g.
- * `{"cognito_password_spraying": {"min_users": 20}}`; unknown names are refused, so a typo never passes
- * silently as "default kept".
+ * Alert thresholds: the pack's defaults (content/thresholds.json) with a user's overrides on top. The
+ * overrides (an `install-pack --thresholds` file, or the stack's PackThresholds parameter) hold any subset
+ * of the defaults' alerts and keys, e.g. `{"cognito_password_spraying": {"min_users": 20}}`; unknown names
+ * are refused, so a typo never passes silently as "default kept".
  */
 import type { Thresholds } from './content';
 
@@ -35,7 +35,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function resolveThresholds(defaults: Thresholds, overrides: unknown): ThresholdsResult {
   if (overrides === undefined) return { ok: true, thresholds: defaults };
   if (!isPlainObject(overrides)) {
-    return { ok: false, problems: ['the thresholds file must hold a JSON object keyed by alert name'] };
+    return { ok: false, problems: ['it must be a JSON object keyed by alert name'] };
   }
   const problems: string[] = [];
   const merged: Record<string, Record<string, number>> = {};
@@ -72,4 +72,19 @@ export function resolveThresholds(defaults: Thresholds, overrides: unknown): Thr
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, thresholds: merged };
+}
+
+/**
+ * Parses overrides given as JSON text and merges them into `defaults` with {@link resolveThresholds}: the
+ * one parser behind `install-pack --thresholds FILE` and the SecurityPack custom resource's `Thresholds`.
+ * Problems say what is wrong only; the caller names the flag or parameter.
+ */
+export function parseThresholds(defaults: Thresholds, text: string): ThresholdsResult {
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(text);
+  } catch {
+    return { ok: false, problems: ['it is not valid JSON; check its quotes, commas and braces'] };
+  }
+  return resolveThresholds(defaults, overrides);
 }

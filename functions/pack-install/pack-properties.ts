@@ -1,7 +1,12 @@
 /**
  * The SecurityPack custom resource's properties (template.yaml), parsed once. CloudFormation sends every
  * value as a string. WebhookUrl is treated like a secret: it is never logged or echoed in a reason.
+ * Thresholds (parameter PackThresholds, absent when empty) goes through the same parser as
+ * `install-pack --thresholds FILE`.
  */
+import { PACK_CONTENT, type Thresholds } from '../../cli/pack/content';
+import { parseThresholds } from '../../cli/pack/thresholds';
+
 export interface PackProperties {
   readonly openObserveUrl: string;
   readonly organization: string;
@@ -9,6 +14,8 @@ export interface PackProperties {
   readonly credentialsSecretArn: string;
   readonly webhookUrl?: string;
   readonly enableAlerts: boolean;
+  /** The pack's defaults with PackThresholds on top. */
+  readonly thresholds: Thresholds;
 }
 
 export type PackPropertiesResult = { readonly ok: true; readonly props: PackProperties } | { readonly ok: false; readonly reason: string };
@@ -27,6 +34,19 @@ function httpsUrl(value: unknown): boolean {
   }
 }
 
+type ThresholdsPropertyResult = { readonly ok: true; readonly thresholds: Thresholds } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Absent or empty means the pack's defaults. The problem names PackThresholds, the stack parameter the
+ * user sets (the template passes it as Thresholds only when it is not empty).
+ */
+function parseThresholdsProperty(value: unknown): ThresholdsPropertyResult {
+  if (value === undefined || value === '') return { ok: true, thresholds: PACK_CONTENT.thresholds };
+  if (typeof value !== 'string') return { ok: false, problem: 'PackThresholds must be JSON text such as {"cognito_password_spraying": {"min_users": 20}}' };
+  const result = parseThresholds(PACK_CONTENT.thresholds, value);
+  return result.ok ? result : { ok: false, problem: `PackThresholds: ${result.problems.join('; ')}` };
+}
+
 /** Every problem at once, each naming the property and what it accepts. */
 export function parsePackProperties(raw: Readonly<Record<string, unknown>>): PackPropertiesResult {
   const problems: string[] = [];
@@ -39,7 +59,9 @@ export function parsePackProperties(raw: Readonly<Record<string, unknown>>): Pac
   if (webhook !== '' && !httpsUrl(webhook)) problems.push('WebhookUrl must be empty or an https URL');
   const enable = raw.EnableAlerts === undefined ? 'true' : str('EnableAlerts');
   if (enable !== 'true' && enable !== 'false') problems.push("EnableAlerts must be 'true' or 'false'");
-  if (problems.length > 0) return { ok: false, reason: `${problems.join('; ')}.` };
+  const thresholds = parseThresholdsProperty(raw.Thresholds);
+  if (!thresholds.ok) problems.push(thresholds.problem);
+  if (problems.length > 0 || !thresholds.ok) return { ok: false, reason: `${problems.join('; ')}.` };
   return {
     ok: true,
     props: {
@@ -49,6 +71,7 @@ export function parsePackProperties(raw: Readonly<Record<string, unknown>>): Pac
       credentialsSecretArn: str('CredentialsSecretArn'),
       ...(webhook !== '' ? { webhookUrl: webhook } : {}),
       enableAlerts: enable === 'true',
+      thresholds: thresholds.thresholds,
     },
   };
 }

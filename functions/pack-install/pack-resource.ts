@@ -1,12 +1,12 @@
 /**
  * Create/Update/Delete work of the SecurityPack custom resource: the same installer as
- * `o2-cognito install-pack`, with the stack's properties. Delete uninstalls; the shared custom-resource
- * module turns any Delete failure into SUCCESS, so a stack never gets stuck on cleanup.
+ * `o2-cognito install-pack`, with the stack's properties (Thresholds included, so an update installs the
+ * thresholds set in PackThresholds). Delete uninstalls; the shared custom-resource module turns any Delete
+ * failure into SUCCESS, so a stack never gets stuck on cleanup.
  */
 import type { CloudFormationCustomResourceEvent, CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
 import type { Logger } from '../shared/logger';
 import { summarise } from '../../cli/pack/actions';
-import { PACK_CONTENT } from '../../cli/pack/content';
 import { PackError } from '../../cli/pack/errors';
 import { installPack } from '../../cli/pack/install';
 import { ManagementApi } from '../../cli/pack/management-api';
@@ -63,7 +63,7 @@ export function packResource(deps: PackResourceDeps) {
       const report = await installPack({
         api: (deps.connect ?? connect)(props, credentials.credentials, ctx.signal),
         stream: props.streamName,
-        thresholds: PACK_CONTENT.thresholds,
+        thresholds: props.thresholds,
         enableAlerts: props.enableAlerts,
         ...(props.webhookUrl !== undefined ? { webhookUrl: props.webhookUrl } : {}),
         dryRun: false,

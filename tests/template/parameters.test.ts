@@ -60,7 +60,7 @@ describe('template parameters', () => {
         'RetryDurationSeconds', 'ContentEncoding', 'ProcessorBufferSizeMB', 'ProcessorBufferIntervalSeconds', 'S3BackupMode',
         'BackupRetentionDays', 'PayloadMode', 'UsernameMode', 'SourceIpMode', 'ExcludeEventNames', 'LateEventPolicy',
         'LateEventSeconds', 'LogLevel', 'LogRetentionDays', 'AlarmEmail', 'InstallSecurityPack', 'PackCredentialsSecretArn',
-        'PackWebhookUrl', 'PackEnableAlerts',
+        'PackWebhookUrl', 'PackEnableAlerts', 'PackThresholds',
       ]),
     );
   });
@@ -81,6 +81,9 @@ describe('template parameters', () => {
     ['ExcludeEventNames', 'Describe;rm', false],
     ['AlarmEmail', 'ops@example.com', true],
     ['AlarmEmail', 'ops', false],
+    ['PackThresholds', '', true],
+    ['PackThresholds', '{"cognito_password_spraying": {"min_users": 20}}', true],
+    ['PackThresholds', 'cognito_password_spraying.min_users=20', false],
   ])('the %s pattern accepts %j: %s', (name, value, accepted) => {
     const pattern = String(template.Parameters?.[name]?.AllowedPattern);
     expect(new RegExp(pattern).test(value)).toBe(accepted);

@@ -5,6 +5,7 @@ import {
   checkCustomResources,
   checkDeliveryBounds,
   checkEndpointUrl,
+  checkSecurityPackInputs,
   checkStreamDependsOnCheck,
   checkTransformEnvironment,
   existingResources,
@@ -52,6 +53,10 @@ describeWithTool('sam-translator', 'template pipeline wiring (SAM-expanded)', ()
 
   test('custom resources have a short ServiceTimeout and the endpoint check gets its inputs', () => {
     expect(checkCustomResources(template)).toEqual([]);
+  });
+
+  test('the security pack gets every pack input, and Thresholds only when PackThresholds is set', () => {
+    expect(checkSecurityPackInputs(template)).toEqual([]);
   });
 
   test('the transform environment maps every transform parameter', () => {
@@ -141,6 +146,15 @@ describeWithTool('sam-translator', 'template pipeline wiring (SAM-expanded)', ()
       expect(checkCustomResources(broken)).toHaveLength(1);
       broken.Resources.EndpointCheck!.Properties.ServiceTimeout = 3600;
       expect(checkCustomResources(broken)).toHaveLength(1);
+    });
+
+    test('Thresholds passed unconditionally, or not at all, is reported', () => {
+      const broken = mutable(template);
+      const pack = broken.Resources.SecurityPack!.Properties;
+      pack.Thresholds = { Ref: 'PackThresholds' };
+      expect(checkSecurityPackInputs(broken)).toEqual(['With PackThresholds empty, SecurityPack.Thresholds should be absent, not PackThresholds.']);
+      delete pack.Thresholds;
+      expect(checkSecurityPackInputs(broken)).toEqual(['With PackThresholds set, SecurityPack.Thresholds should be !Ref PackThresholds, not absent.']);
     });
 
     test('a stream that no longer waits for the check is reported', () => {

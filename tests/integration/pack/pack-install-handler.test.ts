@@ -136,6 +136,19 @@ describe('SecurityPack custom resource', () => {
     expect([...fake.alerts.values()].every((a) => a.body.enabled === false)).toBe(true);
   });
 
+  test('Thresholds (PackThresholds) reaches the alerts, and an Update without it restores the defaults', async () => {
+    const tuned = { Thresholds: JSON.stringify({ cognito_brute_force_user: { min_failures: 33 } }) };
+    const bruteForce = () => JSON.stringify([...fake.alerts.values()].find((a) => a.body.name === 'cognito_brute_force_user')?.body.query_condition);
+
+    await testHandler()(event('Create', {}, tuned), context());
+    const created = bruteForce();
+    await testHandler()(event('Update', { OldResourceProperties: event('Create', {}, tuned).ResourceProperties }), context());
+
+    expect(answers.map((a) => a.Status)).toEqual(['SUCCESS', 'SUCCESS']);
+    expect(created).toContain('>= 33');
+    expect(bruteForce()).toContain('>= 10');
+  });
+
   test('Update to another stream installs there and removes the copy on the old stream', async () => {
     await testHandler()(event('Create'), context());
 
@@ -208,6 +221,14 @@ describe('pack-install index handler', () => {
     await handler(event('Create', {}, { OpenObserveUrl: 'http://o2.example.com', EnableAlerts: 'maybe' }), context());
 
     expect(answers).toEqual([expect.objectContaining({ Status: 'FAILED', Reason: expect.stringMatching(/OpenObserveUrl.*EnableAlerts/) })]);
+    expect(sm.calls()).toHaveLength(0);
+    expectNoSecrets();
+  });
+
+  test('refuses a bad Thresholds with FAILED, naming PackThresholds and the problem, before any call', async () => {
+    await handler(event('Create', {}, { Thresholds: '{"cognito_brute_force_user": {"min_failures": 0}}' }), context());
+
+    expect(answers).toEqual([expect.objectContaining({ Status: 'FAILED', Reason: expect.stringMatching(/^PackThresholds: .*min_failures/) })]);
     expect(sm.calls()).toHaveLength(0);
     expectNoSecrets();
   });

@@ -151,6 +151,39 @@ export function checkCustomResources(template: Template): string[] {
   return problems;
 }
 
+/** The SecurityPack custom resource's properties and the parameters they come from (plain `!Ref`s). */
+export const SECURITY_PACK_INPUTS: Readonly<Record<string, string>> = {
+  OpenObserveUrl: 'OpenObserveUrl',
+  Organization: 'OpenObserveOrganization',
+  StreamName: 'OpenObserveStreamName',
+  CredentialsSecretArn: 'PackCredentialsSecretArn',
+  WebhookUrl: 'PackWebhookUrl',
+  EnableAlerts: 'PackEnableAlerts',
+};
+
+/**
+ * SecurityPack calls PackInstallFunction with every pack input, and passes Thresholds only when PackThresholds
+ * is not empty (an empty Thresholds would be an input the installer must second-guess; absent means defaults).
+ */
+export function checkSecurityPackInputs(template: Template): string[] {
+  const problems: string[] = [];
+  const pack = propertiesOf(template.Resources.SecurityPack) as Dict;
+  if (!isGetAtt(pack.ServiceToken, 'PackInstallFunction')) problems.push('SecurityPack does not call PackInstallFunction.');
+  for (const [property, parameter] of Object.entries(SECURITY_PACK_INPUTS)) {
+    if (refName(pack[property]) !== parameter) problems.push(`SecurityPack.${property} is not !Ref ${parameter}.`);
+  }
+  const base = { OpenObserveUrl: 'https://o2.example.com', OpenObserveAccessKey: 'a2V5', InstallSecurityPack: 'true' };
+  const thresholds = '{"cognito_password_spraying": {"min_users": 20}}';
+  for (const [value, want] of [['', undefined], [thresholds, 'PackThresholds']] as const) {
+    const resolved = resolveIfs(pack, contextFor(template, { ...base, PackThresholds: value })) as Dict;
+    const got = 'Thresholds' in resolved ? (refName(resolved.Thresholds) ?? JSON.stringify(resolved.Thresholds)) : undefined;
+    if (got !== want) {
+      problems.push(`With PackThresholds ${value === '' ? 'empty' : 'set'}, SecurityPack.Thresholds should be ${want === undefined ? 'absent' : `!Ref ${want}`}, not ${got ?? 'absent'}.`);
+    }
+  }
+  return problems;
+}
+
 /** The transform's environment maps every transform parameter, under DESIGN's variable names. */
 export const TRANSFORM_ENVIRONMENT: Readonly<Record<string, string>> = {
   PAYLOAD_MODE: 'PayloadMode',

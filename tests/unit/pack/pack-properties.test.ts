@@ -1,3 +1,4 @@
+import { PACK_CONTENT } from '../../../cli/pack/content';
 import { movedTarget, parsePackProperties } from '../../../functions/pack-install/pack-properties';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:o2-pack-AbCdEf';
@@ -16,7 +17,14 @@ describe('parsePackProperties', () => {
   test('reads the properties the template passes, an empty WebhookUrl as none', () => {
     expect(parsePackProperties(properties())).toEqual({
       ok: true,
-      props: { openObserveUrl: 'https://o2.example.com', organization: 'default', streamName: 'cognito_events', credentialsSecretArn: ARN, enableAlerts: true },
+      props: {
+        openObserveUrl: 'https://o2.example.com',
+        organization: 'default',
+        streamName: 'cognito_events',
+        credentialsSecretArn: ARN,
+        enableAlerts: true,
+        thresholds: PACK_CONTENT.thresholds,
+      },
     });
   });
 
@@ -37,6 +45,60 @@ describe('parsePackProperties', () => {
 
   test('refuses a missing secret ARN', () => {
     expect(parsePackProperties(properties({ CredentialsSecretArn: '' })).ok).toBe(false);
+  });
+});
+
+describe('parsePackProperties: Thresholds (parameter PackThresholds)', () => {
+  const reasonOf = (thresholds: unknown): string => {
+    const result = parsePackProperties(properties({ Thresholds: thresholds }));
+    return result.ok ? '' : result.reason;
+  };
+
+  test('installs the defaults when Thresholds is absent or empty', () => {
+    expect(parsePackProperties(properties({ Thresholds: '' }))).toMatchObject({ ok: true, props: { thresholds: PACK_CONTENT.thresholds } });
+  });
+
+  test('applies the values given on top of the defaults, as install-pack --thresholds does', () => {
+    // Prepare
+    const text = '{"cognito_password_spraying": {"min_users": 20, "silence_minutes": 120}}';
+
+    // Act
+    const result = parsePackProperties(properties({ Thresholds: text }));
+
+    // Assess
+    expect(result).toEqual({
+      ok: true,
+      props: expect.objectContaining({
+        thresholds: {
+          ...PACK_CONTENT.thresholds,
+          cognito_password_spraying: { ...PACK_CONTENT.thresholds.cognito_password_spraying, min_users: 20, silence_minutes: 120 },
+        },
+      }),
+    });
+  });
+
+  test.each([
+    ['text that is not JSON', '{"cognito_password_spraying": {"min_users": 20}', 'JSON'],
+    ['JSON that is not an object', '[1, 2]', 'object'],
+    ['an unknown alert', '{"cognito_password_spray": {"min_users": 20}}', 'cognito_password_spraying'],
+    ['an unknown key', '{"cognito_password_spraying": {"min_user": 20}}', 'min_users'],
+    ['an out-of-range value', '{"cognito_signin_success_rate_drop": {"min_success_percent": 101}}', '1 to 100'],
+    ['a frequency longer than the period', '{"cognito_brute_force_user": {"frequency_minutes": 30}}', 'frequency_minutes'],
+    ['a value that is not JSON text', { cognito_password_spraying: { min_users: 20 } }, 'JSON text'],
+  ])('refuses %s in one sentence naming PackThresholds and what is wrong', (_name, thresholds, named) => {
+    // Act
+    const reason = reasonOf(thresholds);
+
+    // Assess
+    expect(reason).toMatch(/^PackThresholds[ :].*\.$/);
+    expect(reason).not.toMatch(/\.\s/);
+    expect(reason).toContain(named);
+  });
+
+  test('reports a bad Thresholds together with the other bad properties', () => {
+    const result = parsePackProperties(properties({ StreamName: 'Bad Name', Thresholds: '{"cognito_signup_surge": {"min_sign_ups": 0}}' }));
+
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/StreamName.*; PackThresholds: .*min_sign_ups/) });
   });
 });
 

@@ -1,4 +1,4 @@
-import { resolveThresholds } from '../../../cli/pack/thresholds';
+import { parseThresholds, resolveThresholds } from '../../../cli/pack/thresholds';
 
 const defaults = {
   cognito_password_spraying: { min_users: 10, period_minutes: 15, frequency_minutes: 5, silence_minutes: 60 },
@@ -68,5 +68,22 @@ describe('resolveThresholds', () => {
 
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.problems).toHaveLength(2);
+  });
+});
+
+describe('parseThresholds', () => {
+  test('parses JSON text and merges it into the defaults', () => {
+    const result = parseThresholds(defaults, '{"cognito_password_spraying": {"min_users": 25}}');
+
+    expect(result).toEqual({ ok: true, thresholds: { ...defaults, cognito_password_spraying: { ...defaults.cognito_password_spraying, min_users: 25 } } });
+  });
+
+  test.each([
+    ['text that is not JSON', '{ nope', 'JSON'],
+    ['empty text', '', 'JSON'],
+    ['an unknown key', '{"cognito_password_spraying": {"min_user": 3}}', 'min_users'],
+    ['an out-of-range value', '{"cognito_password_spraying": {"period_minutes": 1441}}', '1440'],
+  ])('refuses %s with the problem, leaving the flag or parameter name to the caller', (_name, text, named) => {
+    expect(parseThresholds(defaults, text)).toEqual({ ok: false, problems: [expect.stringContaining(named)] });
   });
 });
