@@ -45,7 +45,8 @@ function eventSourceOf(detail: JsonObject, envelope: JsonObject): string | undef
 
 /**
  * Normalises one CloudTrail record. `envelope` is the EventBridge event around it (empty for a bare record):
- * it supplies `id`, `time`, `account`, `region` and `resources` when the record lacks them.
+ * it supplies `id`, `time`, `account`, `region` and `resources` when the record lacks them. `plainStrings`: see
+ * `normaliseEvent`.
  */
 export function normaliseCloudTrail(
   detail: JsonObject,
@@ -53,6 +54,7 @@ export function normaliseCloudTrail(
   arrivalMs: number,
   config: TransformConfig,
   nowMs: number,
+  plainStrings = false,
 ): TransformOutcome {
   const outer = envelope ?? EMPTY;
   const eventName = textValue(detail.eventName);
@@ -120,5 +122,5 @@ export function normaliseCloudTrail(
     additional_event_data: payloadField(detail.additionalEventData, config.payloadMode, replacer),
     restamped: placed.restamped ? true : undefined,
   };
-  return { kind: 'ok', line: recordLine(record), record, restamped: placed.restamped };
+  return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };
 }

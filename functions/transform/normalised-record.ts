@@ -25,8 +25,17 @@ function isOutcome(value: unknown): value is Outcome {
   return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
 }
 
-/** Re-emits a normalised record; fails it when its `schema_version` is not one this transform writes. */
-export function passThroughNormalised(input: JsonObject, arrivalMs: number, config: TransformConfig, nowMs: number): TransformOutcome {
+/**
+ * Re-emits a normalised record; fails it when its `schema_version` is not one this transform writes.
+ * `plainStrings`: see `normaliseEvent`.
+ */
+export function passThroughNormalised(
+  input: JsonObject,
+  arrivalMs: number,
+  config: TransformConfig,
+  nowMs: number,
+  plainStrings = false,
+): TransformOutcome {
   if (input.schema_version !== SCHEMA_VERSION) {
     return { kind: 'failed', reason: `record has a schema_version other than ${SCHEMA_VERSION}` };
   }
@@ -76,7 +85,7 @@ export function passThroughNormalised(input: JsonObject, arrivalMs: number, conf
     detail: passThroughPayload(input.detail, config),
     restamped: restamped ? true : undefined,
   };
-  return { kind: 'ok', line: recordLine(record), record, restamped: placed.restamped };
+  return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };
 }
 
 /**

@@ -11,8 +11,17 @@ import { SCHEMA_VERSION, type NormalisedRecord } from './schema';
 import type { TransformOutcome } from './types';
 import { usernameReplacer } from './username';
 
-/** Normalises an EventBridge event by its envelope: `id`, `detail-type`, `source`, `account`, `region`, `time`. */
-export function normaliseOtherEvent(envelope: JsonObject, arrivalMs: number, config: TransformConfig, nowMs: number): TransformOutcome {
+/**
+ * Normalises an EventBridge event by its envelope: `id`, `detail-type`, `source`, `account`, `region`, `time`.
+ * `plainStrings`: see `normaliseEvent`.
+ */
+export function normaliseOtherEvent(
+  envelope: JsonObject,
+  arrivalMs: number,
+  config: TransformConfig,
+  nowMs: number,
+  plainStrings = false,
+): TransformOutcome {
   const eventName = textValue(envelope['detail-type']);
   if (eventName !== undefined && config.excludeEventNames.matches(eventName)) {
     return { kind: 'dropped', reason: 'event name is in EXCLUDE_EVENT_NAMES' };
@@ -32,5 +41,5 @@ export function normaliseOtherEvent(envelope: JsonObject, arrivalMs: number, con
     detail: payloadField(envelope.detail, config.payloadMode, usernameReplacer(config.usernameMode, undefined)),
     restamped: placed.restamped ? true : undefined,
   };
-  return { kind: 'ok', line: recordLine(record), record, restamped: placed.restamped };
+  return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };
 }

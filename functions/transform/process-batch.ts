@@ -9,6 +9,7 @@ import { MAX_RESPONSE_BYTES } from './constants';
 import { base64DecodedLength, decodeRecordData } from './decode-record';
 import { fitResponse, type PlannedEntry } from './firehose-response';
 import { normaliseEvent } from './normalise';
+import { utf8ToBase64 } from './scratch-buffer';
 import type {
   BatchSummary,
   FirehoseTransformationEvent,
@@ -27,7 +28,6 @@ export interface ProcessedBatch {
 interface Processed extends PlannedEntry {
   readonly reason: string | undefined;
   readonly restamped: boolean;
-  readonly lineBytes: number;
 }
 
 const OVER_RESPONSE_LIMIT_REASON = `response would exceed ${MAX_RESPONSE_BYTES} bytes`;
@@ -36,7 +36,7 @@ function transformRecord(data: string, arrivalMs: number, config: TransformConfi
   try {
     const decoded = decodeRecordData(data);
     if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
-    return normaliseEvent(decoded.value, arrivalMs, config, nowMs);
+    return normaliseEvent(decoded.value, arrivalMs, config, nowMs, decoded.plainStrings === true);
   } catch (error) {
     // A defect, or input beyond what the runtime can hold (e.g. nesting too deep to stringify): fail the
     // record, not the batch. The error's message may quote content; only its class is kept.
@@ -51,22 +51,12 @@ function processRecord(record: unknown, config: TransformConfig, nowMs: number):
   const arrivalMs = typeof fields.approximateArrivalTimestamp === 'number' ? fields.approximateArrivalTimestamp : nowMs;
   const outcome = transformRecord(original, arrivalMs, config, nowMs);
   switch (outcome.kind) {
-    case 'ok': {
-      const bytes = Buffer.from(outcome.line, 'utf8');
-      return {
-        recordId,
-        result: 'Ok',
-        data: bytes.toString('base64'),
-        original,
-        reason: undefined,
-        restamped: outcome.restamped,
-        lineBytes: bytes.length,
-      };
-    }
+    case 'ok':
+      return { recordId, result: 'Ok', data: utf8ToBase64(outcome.line), original, reason: undefined, restamped: outcome.restamped };
     case 'dropped':
-      return { recordId, result: 'Dropped', data: original, original, reason: undefined, restamped: false, lineBytes: 0 };
+      return { recordId, result: 'Dropped', data: original, original, reason: undefined, restamped: false };
     default:
-      return { recordId, result: 'ProcessingFailed', data: original, original, reason: outcome.reason, restamped: false, lineBytes: 0 };
+      return { recordId, result: 'ProcessingFailed', data: original, original, reason: outcome.reason, restamped: false };
   }
 }
 
@@ -92,7 +82,7 @@ export function processBatch(event: FirehoseTransformationEvent, config: Transfo
     bytesIn += base64DecodedLength(record.original);
     if (entry.result === 'Ok') {
       ok += 1;
-      bytesOut += record.lineBytes;
+      bytesOut += base64DecodedLength(entry.data); // exact for our own base64: the line's UTF-8 bytes
       if (record.restamped) restamped += 1;
     } else if (entry.result === 'Dropped') {
       dropped += 1;
