@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { parseArgs } from 'node:util';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { lookupAll } from '../../functions/endpoint-check/check-host';
 import { runChecks } from '../../functions/endpoint-check/run-checks';
 import type { AccessKeySource, CheckDeps, CheckInput, CheckReport } from '../../functions/endpoint-check/types';
 import { type CliIo, type Command, CliUsageError } from '../io';
@@ -113,7 +113,7 @@ export const run: Command = async (argv, io) => {
   const secretRegion = accessKey.source === 'secret' ? regionOfArn(accessKey.arn) : undefined;
   const secretsManager = accessKey.source === 'secret' ? new SecretsManagerClient(secretRegion ? { region: secretRegion } : {}) : undefined;
   const deps: CheckDeps = {
-    lookup: async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address),
+    lookup: lookupAll,
     ...(cloudTrail ? { cloudTrail } : {}),
     ...(region ? { region } : {}),
     ...(secretsManager ? { secretsManager } : {}),

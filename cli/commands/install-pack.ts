@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAction, summarise, type PackAction, type PackReport } from '../pack/actions';
 import { PACK_CONTENT } from '../pack/content';
-import { DEFAULT_STREAM } from '../pack/constants';
+import { DEFAULT_STREAM, ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../pack/constants';
 import { PackUnauthorizedError } from '../pack/errors';
 import { installPack } from '../pack/install';
 import { ManagementApi } from '../pack/management-api';
@@ -33,9 +33,6 @@ Installs the "Cognito Security" dashboard and alerts into OpenObserve, or update
 Credentials: OPENOBSERVE_USER and OPENOBSERVE_PASSWORD (a user's email and password, or a service account's
 email and token). The Firehose access key does not work: OpenObserve accepts it for ingestion only.
 `;
-
-const ORG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const STREAM_PATTERN = /^[a-z0-9_]{1,128}$/;
 
 function httpUrl(value: string, flag: string): URL {
   let url: URL;
@@ -95,8 +92,8 @@ export const run: Command = async (argv, io) => {
   }
   if (values.url === undefined) throw new CliUsageError('--url is required; give the OpenObserve base URL, e.g. --url https://o2.example.com.');
   const baseUrl = httpUrl(values.url, '--url');
-  if (!ORG_PATTERN.test(values.org)) throw new CliUsageError(`--org '${values.org}' is not an organization id; use 1–64 letters, digits, '_' or '-'.`);
-  if (!STREAM_PATTERN.test(values.stream)) throw new CliUsageError(`--stream '${values.stream}' is not a stream name; use 1–128 lowercase letters, digits or '_'.`);
+  if (!ORGANIZATION_ID_PATTERN.test(values.org)) throw new CliUsageError(`--org '${values.org}' is not an organization id; use 1–64 letters, digits, '_' or '-'.`);
+  if (!STREAM_NAME_PATTERN.test(values.stream)) throw new CliUsageError(`--stream '${values.stream}' is not a stream name; use 1–128 lowercase letters, digits or '_'.`);
   const webhookUrl = values['webhook-url'] === undefined ? undefined : httpUrl(values['webhook-url'], '--webhook-url').href;
   if (values.uninstall && (webhookUrl !== undefined || values.thresholds !== undefined)) {
     throw new CliUsageError('--uninstall takes no --webhook-url or --thresholds; leave them out.');

@@ -14,7 +14,20 @@ export function packMarker(stream: string): string {
 }
 
 /** The prefix common to every marker, whatever the version and stream. */
-export const PACK_MARKER_PREFIX = `[managed-by o2-cognito pack=${PACK_ID} `;
+const PACK_MARKER_PREFIX = `[managed-by o2-cognito pack=${PACK_ID} `;
+
+/** True when a description carries the pack's marker (any version or stream). */
+const hasPackMarker = (description: string): boolean => description.includes(PACK_MARKER_PREFIX);
+
+/** True when a description carries the pack's marker for `stream` (another stream's pack is not ours). */
+export const isOurs = (description: string, stream: string): boolean => hasPackMarker(description) && description.includes(` stream=${stream}]`);
+
+/**
+ * The organization ids and stream names the pack accepts, from `install-pack --org/--stream` and from the
+ * SecurityPack's Organization/StreamName alike, so the command and the stack never disagree.
+ */
+export const ORGANIZATION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const STREAM_NAME_PATTERN = /^[a-z0-9_]{1,128}$/;
 
 export const DASHBOARD_TITLE = 'Cognito Security';
 /** The stream the pack is written for; another stream gets its name in the dashboard title. */

@@ -4,10 +4,10 @@
  * name (dashboards by title and marker, then PUT with their hash; alerts by name and marker, then PUT by
  * id) and left alone when they already hold the pack's content. With `dryRun` only reads are made.
  */
-import { ALERT_NAME_PREFIX, DESTINATION_NAME, DRY_RUN_WINDOW_MICROS, FOLDER_DESCRIPTION, FOLDER_NAME, MIN_SERVER_VERSION, TEMPLATE_NAME } from './constants';
+import { ALERT_NAME_PREFIX, DESTINATION_NAME, DRY_RUN_WINDOW_MICROS, FOLDER_DESCRIPTION, FOLDER_NAME, isOurs, MIN_SERVER_VERSION, TEMPLATE_NAME } from './constants';
 import { PACK_CONTENT, type JsonObject, type PackContent, type Thresholds } from './content';
 import { PackHttpError, PackQueryRejectedError, PackServerTooOldError } from './errors';
-import { type FolderType, hasPackMarker, type ManagementApi } from './management-api';
+import type { FolderType, ManagementApi } from './management-api';
 import type { PackAction, PackReport } from './actions';
 import { type RenderedPack, type RenderedQuery, renderPack } from './render';
 import { sameContent } from './same-content';
@@ -26,9 +26,6 @@ export interface InstallOptions {
   /** Called as each action is decided (progress). */
   readonly onAction?: (action: PackAction) => void;
 }
-
-/** True when a description carries the pack's marker for `stream` (another stream's pack is not ours). */
-export const isOurs = (description: string, stream: string): boolean => hasPackMarker(description) && description.includes(` stream=${stream}]`);
 
 class Run {
   readonly actions: PackAction[] = [];

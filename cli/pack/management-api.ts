@@ -3,7 +3,6 @@
  * each answer parsed once into a typed value. Status mapping (§4): 401 wrong credentials or the ingestion
  * passcode, 403 missing role, 404 "Organization not found".
  */
-import { PACK_MARKER_PREFIX } from './constants';
 import type { JsonObject } from './content';
 import { PackForbiddenError, PackHttpError, PackOrganizationNotFoundError, PackUnauthorizedError } from './errors';
 import type { ManagementClient, ManagementResponse } from './management-client';
@@ -40,6 +39,9 @@ const text = (record: Record<string, unknown>, key: string): string => {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 };
 
+/** OpenObserve's 404 body when the organization, not the object asked for, does not exist (§4). */
+const ORGANIZATION_NOT_FOUND = /organization not found/i;
+
 export const UNAUTHORIZED_MESSAGE =
   'OpenObserve refused the credentials (401 Unauthorized): management calls need a user password or a service-account token, and the Firehose access key (ingestion passcode) only works for ingestion.';
 
@@ -54,7 +56,7 @@ export function failure(response: ManagementResponse, what: string, org = 'the o
       `OpenObserve refused to ${what} (403 Forbidden); give the account a role with dashboards, folders, alerts, templates, destinations, streams and search permissions.`,
     );
   }
-  if (response.status === 404 && /organization not found/i.test(response.message)) {
+  if (response.status === 404 && ORGANIZATION_NOT_FOUND.test(response.message)) {
     return new PackOrganizationNotFoundError(`Organization '${org}' does not exist in OpenObserve (404); check the organization id, which is case-sensitive.`);
   }
   const detail = response.message === '' ? '' : `: ${response.message}`;
@@ -63,8 +65,8 @@ export function failure(response: ManagementResponse, what: string, org = 'the o
 
 const ok = (status: number): boolean => status >= 200 && status < 300;
 
-/** True when a description carries the pack's marker (any version or stream). */
-export const hasPackMarker = (description: string): boolean => description.includes(PACK_MARKER_PREFIX);
+/** 404 for the object itself; a 404 for the organization is a failure. */
+const missing = (response: ManagementResponse): boolean => response.status === 404 && !ORGANIZATION_NOT_FOUND.test(response.message);
 
 export class ManagementApi {
   constructor(
@@ -97,7 +99,7 @@ export class ManagementApi {
   /** The stream's fields and their Arrow types, or undefined when the stream does not exist. */
   async streamSchema(stream: string): Promise<ReadonlyMap<string, string> | undefined> {
     const { response, fail } = await this.call(`read the schema of stream ${stream}`, 'GET', `/api/${enc(this.org)}/streams/${enc(stream)}/schema`, { query: { type: 'logs' } });
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return undefined;
+    if (missing(response)) return undefined;
     if (!ok(response.status) || !isRecord(response.json)) throw fail();
     const fields = new Map<string, string>();
     const schema = response.json.schema;
@@ -115,7 +117,7 @@ export class ManagementApi {
 
   async folderId(type: FolderType, name: string): Promise<string | undefined> {
     const { response, fail } = await this.call(`read the ${type} folder "${name}"`, 'GET', `/api/v2/${enc(this.org)}/folders/${type}/name/${enc(name)}`);
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return undefined;
+    if (missing(response)) return undefined;
     if (!ok(response.status) || !isRecord(response.json)) throw fail();
     return text(response.json, 'folderId') || undefined;
   }
@@ -129,7 +131,7 @@ export class ManagementApi {
   /** An alert template or destination by name, or undefined when there is none. */
   async readNamed(kind: 'templates' | 'destinations', name: string): Promise<unknown> {
     const { response, fail } = await this.call(`read alert ${kind} ${name}`, 'GET', `/api/${enc(this.org)}/alerts/${kind}/${enc(name)}`);
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return undefined;
+    if (missing(response)) return undefined;
     if (!ok(response.status)) throw fail();
     return response.json;
   }
@@ -144,7 +146,7 @@ export class ManagementApi {
   async deleteNamed(kind: 'templates' | 'destinations', name: string): Promise<DeleteResult> {
     const { response, fail } = await this.call(`delete alert ${kind} ${name}`, 'DELETE', `/api/${enc(this.org)}/alerts/${kind}/${enc(name)}`);
     if (response.status === 409) return 'in-use';
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return 'missing';
+    if (missing(response)) return 'missing';
     if (!ok(response.status)) throw fail();
     return 'deleted';
   }
@@ -186,7 +188,7 @@ export class ManagementApi {
 
   async deleteDashboard(id: string): Promise<DeleteResult> {
     const { response, fail } = await this.call(`delete dashboard ${id}`, 'DELETE', `/api/${enc(this.org)}/dashboards/${enc(id)}`);
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return 'missing';
+    if (missing(response)) return 'missing';
     if (!ok(response.status)) throw fail();
     return 'deleted';
   }
@@ -219,7 +221,7 @@ export class ManagementApi {
 
   async deleteAlert(id: string): Promise<DeleteResult> {
     const { response, fail } = await this.call(`delete alert ${id}`, 'DELETE', `/api/v2/${enc(this.org)}/alerts/${enc(id)}`);
-    if (response.status === 404 && !/organization not found/i.test(response.message)) return 'missing';
+    if (missing(response)) return 'missing';
     if (!ok(response.status)) throw fail();
     return 'deleted';
   }
@@ -231,7 +233,7 @@ export class ManagementApi {
       body: { query: { sql, start_time: startMicros, end_time: endMicros, from: 0, size: 1 } },
     });
     if (ok(response.status)) return undefined;
-    if ([401, 403].includes(response.status) || /organization not found/i.test(response.message)) throw fail();
+    if ([401, 403].includes(response.status) || ORGANIZATION_NOT_FOUND.test(response.message)) throw fail();
     return response.message || `HTTP ${response.status}`;
   }
 }

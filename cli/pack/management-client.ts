@@ -72,7 +72,7 @@ function shortMessage(json: unknown, text: string): string {
   return message.replace(/\s+/g, ' ').trim().slice(0, MAX_SERVER_MESSAGE_CHARS);
 }
 
-/** Creates a client for one OpenObserve; `fetchImpl` is for tests. */
+/** Creates a client for one OpenObserve. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');

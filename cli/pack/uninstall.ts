@@ -4,8 +4,7 @@
  * contract §6 step 8). Folders and the stream stay: they may hold the user's own objects and data.
  */
 import type { PackAction, PackReport } from './actions';
-import { ALERT_NAME_PREFIX, DASHBOARD_TITLE, DESTINATION_NAME, FOLDER_NAME, TEMPLATE_NAME } from './constants';
-import { isOurs } from './install';
+import { ALERT_NAME_PREFIX, DASHBOARD_TITLE, DESTINATION_NAME, FOLDER_NAME, isOurs, TEMPLATE_NAME } from './constants';
 import type { DeleteResult, ManagementApi } from './management-api';
 
 export interface UninstallOptions {

@@ -1,9 +1,11 @@
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { classifyAddress } from './address-class';
 import type { EndpointTarget } from './check-url';
-import type { CheckResult } from './types';
+import type { CheckResult, Lookup } from './types';
 
-export type Lookup = (hostname: string) => Promise<readonly string[]>;
+/** Every A and AAAA address of `hostname`, in the system resolver's order: the `lookup` the Lambda and the CLI both use. */
+export const lookupAll: Lookup = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'an error';

@@ -41,7 +41,7 @@ export function outcomeOf(report: CheckReport, url: string): CustomResourceOutco
       OpenObserveVersion: report.openObserveVersion ?? 'unknown',
       StreamName: report.storedStreamName,
       Warnings: warned.map((c) => c.message).join(' '),
-    },
+    } satisfies Record<(typeof DATA_KEYS)[number], string>,
   };
 }
 

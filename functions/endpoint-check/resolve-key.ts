@@ -1,4 +1,4 @@
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { readSecretString } from '../shared/read-secret';
 import type { AccessKeySource, CheckDeps, Parsed } from './types';
 
 /** Firehose reads the key from a secret holding JSON `{"api_key": "<key>"}` (contracts/aws.md §2). */
@@ -27,20 +27,14 @@ export async function resolveAccessKey(
   if (source.source === 'value') return { ok: true, value: source.value };
   if (!deps.secretsManager) return { ok: false, reason: `The access key secret ${source.arn} cannot be read here (no Secrets Manager client); pass the key itself.` };
   const timeout = AbortSignal.timeout(timeoutMs);
-  let secretString: string | undefined;
-  try {
-    const answer = await deps.secretsManager.send(new GetSecretValueCommand({ SecretId: source.arn }), {
-      abortSignal: deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout,
-    });
-    secretString = answer.SecretString;
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    if (name === 'ResourceNotFoundException') return { ok: false, reason: `The access key secret ${source.arn} does not exist; check the ARN and the region.` };
-    if (name === 'AccessDeniedException') return { ok: false, reason: `Reading the access key secret ${source.arn} was denied; allow secretsmanager:GetSecretValue on it (and kms:Decrypt for a customer-managed key).` };
-    return { ok: false, reason: `Reading the access key secret ${source.arn} failed (${name}); check the ARN and the permissions.` };
+  const secret = await readSecretString(deps.secretsManager, source.arn, deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout);
+  if (!secret.ok) {
+    if (secret.errorName === 'ResourceNotFoundException') return { ok: false, reason: `The access key secret ${source.arn} does not exist; check the ARN and the region.` };
+    if (secret.errorName === 'AccessDeniedException') return { ok: false, reason: `Reading the access key secret ${source.arn} was denied; allow secretsmanager:GetSecretValue on it (and kms:Decrypt for a customer-managed key).` };
+    return { ok: false, reason: `Reading the access key secret ${source.arn} failed (${secret.errorName}); check the ARN and the permissions.` };
   }
-  if (secretString === undefined) return { ok: false, reason: `The access key secret ${source.arn} holds binary data; store JSON {"${SECRET_KEY_FIELD}": "<key>"} as the secret string, as Firehose expects.` };
-  const key = apiKeyOf(secretString);
+  if (secret.text === undefined) return { ok: false, reason: `The access key secret ${source.arn} holds binary data; store JSON {"${SECRET_KEY_FIELD}": "<key>"} as the secret string, as Firehose expects.` };
+  const key = apiKeyOf(secret.text);
   if (key === undefined) return { ok: false, reason: `The access key secret ${source.arn} is not JSON with a string "${SECRET_KEY_FIELD}" field; store {"${SECRET_KEY_FIELD}": "<key>"}, as Firehose expects.` };
   return { ok: true, value: key };
 }

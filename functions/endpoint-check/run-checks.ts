@@ -44,9 +44,11 @@ export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<Che
   if (resolved.ok) {
     secrets.push(resolved.value);
     const format = checkAccessKeyFormat(resolved.value);
-    if (format.parts) secrets.push(format.parts.secret);
     results.push(format.result);
-    if (format.parts) key = resolved.value;
+    if (format.parts) {
+      secrets.push(format.parts.secret);
+      key = resolved.value;
+    }
   } else {
     results.push({ id: 'access-key', status: 'failed', message: resolved.reason });
   }

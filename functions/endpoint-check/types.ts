@@ -15,6 +15,9 @@ export interface CheckResult {
   readonly message: string;
 }
 
+/** Resolves a host name to every address it has. */
+export type Lookup = (hostname: string) => Promise<readonly string[]>;
+
 export type AccessKeySource = { readonly source: 'value'; readonly value: string } | { readonly source: 'secret'; readonly arn: string };
 
 /** What to check, from the custom resource's properties or the command line. */
@@ -39,7 +42,7 @@ export interface CheckTimeouts {
 /** I/O the checks need, injected so that tests (and the CLI) can supply their own. */
 export interface CheckDeps {
   /** Every address the name resolves to (A and AAAA). */
-  readonly lookup: (hostname: string) => Promise<readonly string[]>;
+  readonly lookup: Lookup;
   /** Trusted CA(s) replacing the default store; production leaves it unset. */
   readonly ca?: string | Buffer;
   readonly cloudTrail?: Pick<CloudTrailClient, 'send'>;

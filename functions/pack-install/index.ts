@@ -1,14 +1,12 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { customResourceHandler } from '../shared/custom-resource';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../shared/logger';
+import { createLogger, logLevelOf } from '../shared/logger';
 import { readCredentials } from './pack-credentials';
 import { PHYSICAL_ID_PREFIX, packResource } from './pack-resource';
 
 // Cold start: configuration and clients once.
-const levelName = (process.env.LOG_LEVEL ?? 'INFO').toUpperCase();
-const level: LogLevel = LOG_LEVELS.find((l) => l === levelName) ?? 'INFO';
 const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-const log = createLogger({ level });
+const log = createLogger({ level: logLevelOf(process.env.LOG_LEVEL) });
 const secrets = new SecretsManagerClient(region ? { region } : {});
 
 export const handler = customResourceHandler({

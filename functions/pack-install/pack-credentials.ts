@@ -2,8 +2,9 @@
  * The management credentials, from the Secrets Manager secret `{"username": "...", "token": "..."}`
  * (PackCredentialsSecretArn). Failures name the cause and the fix, never the secret's content.
  */
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ManagementCredentials } from '../../cli/pack/management-client';
+import { readSecretString } from '../shared/read-secret';
 
 export type CredentialsResult = { readonly ok: true; readonly credentials: ManagementCredentials } | { readonly ok: false; readonly reason: string };
 
@@ -29,11 +30,9 @@ export function parseCredentialsSecret(text: string | undefined): CredentialsRes
 
 /** Reads and parses the secret; AWS errors become a reason with the error's name only. */
 export async function readCredentials(client: SecretsManagerClient, secretArn: string, signal?: AbortSignal): Promise<CredentialsResult> {
-  try {
-    const output = await client.send(new GetSecretValueCommand({ SecretId: secretArn }), signal ? { abortSignal: signal } : {});
-    return parseCredentialsSecret(output.SecretString);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error';
-    return { ok: false, reason: `The secret in CredentialsSecretArn could not be read (${name}); check that it exists and that the function's role may read it.` };
+  const secret = await readSecretString(client, secretArn, signal);
+  if (!secret.ok) {
+    return { ok: false, reason: `The secret in CredentialsSecretArn could not be read (${secret.errorName}); check that it exists and that the function's role may read it.` };
   }
+  return parseCredentialsSecret(secret.text);
 }

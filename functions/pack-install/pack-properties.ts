@@ -4,6 +4,7 @@
  * Thresholds (parameter PackThresholds, absent when empty) goes through the same parser as
  * `install-pack --thresholds FILE`.
  */
+import { ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../../cli/pack/constants';
 import { PACK_CONTENT, type Thresholds } from '../../cli/pack/content';
 import { parseThresholds } from '../../cli/pack/thresholds';
 
@@ -20,8 +21,6 @@ export interface PackProperties {
 
 export type PackPropertiesResult = { readonly ok: true; readonly props: PackProperties } | { readonly ok: false; readonly reason: string };
 
-const ORG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const STREAM_PATTERN = /^[a-z0-9_]{1,128}$/;
 const SECRET_ARN_PATTERN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$/;
 
 function httpsUrl(value: unknown): boolean {
@@ -52,8 +51,8 @@ export function parsePackProperties(raw: Readonly<Record<string, unknown>>): Pac
   const problems: string[] = [];
   const str = (key: string): string => (typeof raw[key] === 'string' ? (raw[key] as string) : ''); // checked by typeof
   if (!httpsUrl(raw.OpenObserveUrl)) problems.push('OpenObserveUrl must be an https URL');
-  if (!ORG_PATTERN.test(str('Organization'))) problems.push("Organization must be 1–64 letters, digits, '_' or '-'");
-  if (!STREAM_PATTERN.test(str('StreamName'))) problems.push("StreamName must be 1–128 lowercase letters, digits or '_'");
+  if (!ORGANIZATION_ID_PATTERN.test(str('Organization'))) problems.push("Organization must be 1–64 letters, digits, '_' or '-'");
+  if (!STREAM_NAME_PATTERN.test(str('StreamName'))) problems.push("StreamName must be 1–128 lowercase letters, digits or '_'");
   if (!SECRET_ARN_PATTERN.test(str('CredentialsSecretArn'))) problems.push('CredentialsSecretArn must be a Secrets Manager secret ARN');
   const webhook = str('WebhookUrl');
   if (webhook !== '' && !httpsUrl(webhook)) problems.push('WebhookUrl must be empty or an https URL');

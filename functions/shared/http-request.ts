@@ -62,14 +62,11 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpOutcome> {
       agent: request.agent ?? false,
       ...(url.protocol === 'https:' && request.ca !== undefined ? { ca: request.ca } : {}),
     });
-    const timer = setTimeout(() => {
-      finish({ kind: 'timeout' });
-      req.destroy();
-    }, request.timeoutMs);
     const onAbort = (): void => {
       finish({ kind: 'timeout' });
       req.destroy();
     };
+    const timer = setTimeout(onAbort, request.timeoutMs);
     req.on('error', (error) => finish({ kind: 'network-error', code: errorCode(error), reason: errorReason(error) }));
     if (request.signal?.aborted) {
       onAbort();

@@ -11,6 +11,15 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const SEVERITY: Readonly<Record<LogLevel, number>> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40 };
 
+/**
+ * `LOG_LEVEL` read leniently, case-insensitive, INFO when unset or unknown: the custom resources must
+ * answer CloudFormation, so a bad value never fails their cold start (the transform's config refuses it).
+ */
+export function logLevelOf(value: string | undefined): LogLevel {
+  const name = (value ?? LOG_LEVELS[0]).toUpperCase();
+  return LOG_LEVELS.find((level) => level === name) ?? LOG_LEVELS[0];
+}
+
 /** Extra keys of a log line; snake_case by convention, `undefined` values are left out. */
 export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
 

@@ -1,4 +1,4 @@
-import { checkHost } from '../../../functions/endpoint-check/check-host';
+import { checkHost, lookupAll } from '../../../functions/endpoint-check/check-host';
 import type { EndpointTarget } from '../../../functions/endpoint-check/check-url';
 
 const target: EndpointTarget = { baseUrl: 'https://o2.example.com', hostname: 'o2.example.com', port: 443, https: true };
@@ -34,5 +34,12 @@ describe('checkHost', () => {
     const result = await checkHost(target, () => new Promise(() => undefined), 50, false);
 
     expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('took longer than 0.05 s') });
+  });
+});
+
+describe('lookupAll', () => {
+  test('returns an IPv4 and an IPv6 literal as their own single address', async () => {
+    expect(await lookupAll('127.0.0.1')).toEqual(['127.0.0.1']);
+    expect(await lookupAll('::1')).toEqual(['::1']);
   });
 });

@@ -1,4 +1,4 @@
-import { createLogger, errorFields } from '../../../functions/shared/logger';
+import { createLogger, errorFields, logLevelOf } from '../../../functions/shared/logger';
 
 function capture(level: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR') {
   const lines: string[] = [];
@@ -81,5 +81,17 @@ describe('errorFields', () => {
 
   test('describes values that are not errors', () => {
     expect(errorFields('boom')).toEqual({ error_name: 'string', error_message: 'boom' });
+  });
+});
+
+describe('logLevelOf', () => {
+  test('reads a level in any case', () => {
+    expect(logLevelOf('debug')).toBe('DEBUG');
+    expect(logLevelOf('Warn')).toBe('WARN');
+  });
+
+  test('falls back to INFO when LOG_LEVEL is unset or unknown', () => {
+    expect(logLevelOf(undefined)).toBe('INFO');
+    expect(logLevelOf('verbose')).toBe('INFO');
   });
 });
