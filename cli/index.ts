@@ -1,11 +1,16 @@
 import { type CliIo, type Command, CliUsageError, processIo } from './io';
 
+/** A command whose module is evaluated on first use, so that running one command never initialises the others. */
+function lazy(load: () => Promise<{ run: Command }>): Command {
+  return async (argv, io) => (await load()).run(argv, io);
+}
+
 /** One entry per command; each lives in cli/commands/<name>.ts. */
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  invoke: { run: (argv, io) => import('./commands/invoke').then((c) => c.run(argv, io)), summary: 'run a function of template.yaml locally, like sam local invoke' },
-  'check-endpoint': { run: (argv, io) => import('./commands/check-endpoint').then((c) => c.run(argv, io)), summary: 'check an OpenObserve endpoint, access key and trail, as the deploy does' },
-  replay: { run: (argv, io) => import('./commands/replay').then((c) => c.run(argv, io)), summary: 'replay events, CloudTrail logs or Firehose backups through the rule and transform' },
-  'install-pack': { run: (argv, io) => import('./commands/install-pack').then((c) => c.run(argv, io)), summary: 'install, update or remove the Cognito Security dashboard and alerts in OpenObserve' },
+  invoke: { run: lazy(() => import('./commands/invoke')), summary: 'run a function of template.yaml locally, like sam local invoke' },
+  'check-endpoint': { run: lazy(() => import('./commands/check-endpoint')), summary: 'check an OpenObserve endpoint, access key and trail, as the deploy does' },
+  replay: { run: lazy(() => import('./commands/replay')), summary: 'replay events, CloudTrail logs or Firehose backups through the rule and transform' },
+  'install-pack': { run: lazy(() => import('./commands/install-pack')), summary: 'install, update or remove the Cognito Security dashboard and alerts in OpenObserve' },
 };
 
 function usage(): string {

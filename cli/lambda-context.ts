@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { LOCAL_ACCOUNT_ID, partitionOf } from './template/symbol-table';
+import { localFunctionArn } from './template/symbol-table';
 
 /** The Lambda context object a Node.js handler receives (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html). */
 export interface LambdaContext {
@@ -19,13 +19,17 @@ export interface LambdaContext {
   succeed(result?: unknown): void;
 }
 
-export interface LambdaContextOptions {
+/** The function's settings a context reports (and an invocation runs under). */
+export interface LambdaFunctionSettings {
   readonly functionName: string;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly region: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
+}
+
+export interface LambdaContextOptions extends LambdaFunctionSettings {
   readonly awsRequestId?: string;
   /** Milliseconds since the epoch; the clock the deadline is measured with. */
   readonly now?: () => number;
@@ -44,12 +48,11 @@ export function createLambdaContext(options: LambdaContextOptions): LambdaContex
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutSeconds * 1000;
   const onDone = options.onDone ?? (() => undefined);
-  const partition = partitionOf(options.region);
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: options.functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:${partition}:lambda:${options.region}:${LOCAL_ACCOUNT_ID}:function:${options.functionName}`,
+    invokedFunctionArn: localFunctionArn(options.region, options.functionName),
     memoryLimitInMB: String(options.memoryMb),
     awsRequestId: options.awsRequestId ?? randomUUID(),
     logGroupName: options.logGroupName,

@@ -9,7 +9,7 @@ import { FUNCTION_BUNDLES } from '../invoke/function-bundles';
 import { functionIds, readFunctionConfig } from '../invoke/function-config';
 import { findHandlerFile, parseHandler } from '../invoke/handler-module';
 import { lambdaEnvironment, resolveTemplateVariables } from '../invoke/lambda-environment';
-import { parseParameterOverrides } from '../invoke/parameter-overrides';
+import { parseParameterOverrides } from '../template/parameter-overrides';
 import { runInvocation } from '../invoke/run-invocation';
 import { lambdaLogStreamName } from '../lambda-context';
 import { loadTemplate, type Template } from '../template/load-template';

@@ -18,6 +18,7 @@ import { replaySucceeded, runReplay } from '../replay/run-replay';
 import { createSink } from '../replay/sinks/create-sink';
 import { formatSummary } from '../replay/summary';
 import { replayTransform } from '../replay/transform-port';
+import { parseParameterOverrides } from '../template/parameter-overrides';
 
 export const run: Command = async (argv, io) => {
   const options = parseReplayOptions(argv, Date.now());
@@ -32,14 +33,19 @@ export const run: Command = async (argv, io) => {
   let rule;
   let transform;
   try {
-    rule = ruleMatcher(loadTemplate(templateFile), options.overrides);
+    const template = loadTemplate(templateFile);
+    // The same parser as invoke: names must be template parameters and values must meet their constraints,
+    // so a typo cannot silently replay through a different rule.
+    const overrides = parseParameterOverrides(options.parameterOverrides, template);
+    if (!overrides.ok) throw new CliUsageError(`${overrides.reason}.`);
+    rule = ruleMatcher(template, overrides.overrides);
     transform = replayTransform(io.env, { keepTimestamps: options.keepTimestamps });
   } catch (error) {
     if (error instanceof RulePatternError || error instanceof ConfigError) throw new CliUsageError(error.message, { cause: error });
     throw error;
   }
-  const accessKey = options.accessKey ?? io.env.OPENOBSERVE_ACCESS_KEY;
-  if (options.to.kind === 'https' && !options.dryRun && (accessKey === undefined || accessKey.trim() === '')) {
+  const accessKey = (options.accessKey ?? io.env.OPENOBSERVE_ACCESS_KEY)?.trim();
+  if (options.to.kind === 'https' && !options.dryRun && (accessKey === undefined || accessKey === '')) {
     throw new CliUsageError('--to https needs the OpenObserve access key; set OPENOBSERVE_ACCESS_KEY (base64 of user:passcode) or pass --access-key.');
   }
   // First Ctrl-C: stop reading and deliver what is buffered; a second one ends the process at once.
@@ -52,7 +58,7 @@ export const run: Command = async (argv, io) => {
   const result = await runReplay({
     sources: replaySources(options.from, { cwd: io.cwd, s3: () => s3Client(io.env) }),
     createSink: (report) =>
-      createSink(options, { io, report, firehose: () => firehoseClient(io.env), ...(accessKey !== undefined ? { accessKey: accessKey.trim() } : {}) }),
+      createSink(options, { io, report, firehose: () => firehoseClient(io.env), ...(accessKey !== undefined ? { accessKey } : {}) }),
     rule,
     transform,
     ...(options.sinceMs !== undefined ? { sinceMs: options.sinceMs } : {}),

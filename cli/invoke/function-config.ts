@@ -59,11 +59,10 @@ export function functionIds(template: Template): string[] {
  * {@link CliUsageError} naming the functions there are.
  */
 export function readFunctionConfig(template: Template, logicalId: string, symbols: SymbolTable): FunctionConfig {
-  const ids = functionIds(template);
   const resource = Object.hasOwn(template.Resources, logicalId) ? template.Resources[logicalId] : undefined;
   if (!resource || !FUNCTION_TYPES.includes(resource.Type)) {
     const what = resource ? `is a ${resource.Type}, not a function` : 'is not in the template';
-    throw new CliUsageError(`${logicalId} ${what}; use one of: ${ids.join(', ') || '(no functions)'}.`);
+    throw new CliUsageError(`${logicalId} ${what}; use one of: ${functionIds(template).join(', ') || '(no functions)'}.`);
   }
   const globals = resource.Type === 'AWS::Serverless::Function' ? template.Globals?.Function : undefined;
   const properties = mergeGlobals(globals ?? {}, resource.Properties ?? {}) as Record<string, unknown>;

@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isNativeError } from 'node:util/types';
-import { createLambdaContext } from '../lambda-context';
+import { createLambdaContext, type LambdaFunctionSettings } from '../lambda-context';
 import { exportAt, loadModuleFresh } from './handler-module';
 import { createLambdaConsole, redirectStdout } from './lambda-console';
 
 /** What to run and how: the bundle file, its export, the event and the function's settings. */
-export interface InvocationRequest {
+export interface InvocationRequest extends LambdaFunctionSettings {
   readonly handlerFile: string;
   readonly exportPath: readonly string[];
   /** The template's Handler, for messages (`index.handler`). */
   readonly handlerName: string;
   readonly event: unknown;
   readonly env: Readonly<Record<string, string>>;
-  readonly functionName: string;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-  readonly region: string;
-  readonly logGroupName: string;
-  readonly logStreamName: string;
   /** Where the function's logs and the START/END/REPORT lines go (the command's stderr). */
   readonly log: NodeJS.WritableStream;
 }
@@ -89,16 +83,7 @@ async function callHandler(handler: (...args: unknown[]) => unknown, request: In
     const message = `RequestId: ${requestId} Error: Task timed out after ${request.timeoutSeconds.toFixed(2)} seconds`;
     settle({ error: Object.assign(new Error(message), { name: 'Sandbox.Timedout', stack: undefined }) });
   }, request.timeoutSeconds * 1000);
-  const context = createLambdaContext({
-    functionName: request.functionName,
-    memoryMb: request.memoryMb,
-    timeoutSeconds: request.timeoutSeconds,
-    region: request.region,
-    logGroupName: request.logGroupName,
-    logStreamName: request.logStreamName,
-    awsRequestId: requestId,
-    onDone: done,
-  });
+  const context = createLambdaContext({ ...request, awsRequestId: requestId, onDone: done });
   try {
     const callbackStyle = handler.length >= 3;
     const returned = callbackStyle ? handler(request.event, context, done) : handler(request.event, context);
@@ -170,12 +155,8 @@ export async function runInvocation(request: InvocationRequest): Promise<Invocat
     // maxRSS is the process's peak resident set in KiB, which is what Lambda reports as well.
     maxMemoryUsedMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  if (settlement.error !== null && settlement.error !== undefined) {
-    const error = toInvocationError(settlement.error);
-    lambdaConsole.error('Invoke Error', JSON.stringify(error));
-    request.log.write(`END RequestId: ${requestId}\n${formatReport(report)}\n`);
-    return { ok: false, error, report };
-  }
+  const error = settlement.error !== null && settlement.error !== undefined ? toInvocationError(settlement.error) : undefined;
+  if (error) lambdaConsole.error('Invoke Error', JSON.stringify(error));
   request.log.write(`END RequestId: ${requestId}\n${formatReport(report)}\n`);
-  return { ok: true, result: settlement.result, report };
+  return error ? { ok: false, error, report } : { ok: true, result: settlement.result, report };
 }

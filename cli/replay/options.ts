@@ -4,7 +4,6 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError } from '../io';
 import { parseTimeOption } from './event-time';
-import { parseParameterOverrides } from './rule-pattern';
 
 export const REPLAY_USAGE = `usage: o2-cognito replay --from PATH|s3://bucket/prefix [--from …] [options]
 
@@ -34,7 +33,8 @@ export interface ReplayOptions {
   readonly sinceMs?: number;
   readonly untilMs?: number;
   readonly template: string;
-  readonly overrides: ReadonlyMap<string, string>;
+  /** `--parameter-overrides` as given; checked against the template's parameters once it is loaded. */
+  readonly parameterOverrides: readonly string[];
   readonly accessKey?: string;
   readonly gzip: boolean;
   readonly keepTimestamps: boolean;
@@ -118,8 +118,6 @@ export function parseReplayOptions(argv: readonly string[], nowMs: number): Repl
   const help = values.help === true;
   const from = values.from ?? [];
   if (!help && from.length === 0) throw new CliUsageError('--from is required: a file, a folder or s3://bucket/prefix (repeat it for several).');
-  const overrides = parseParameterOverrides(values['parameter-overrides'] ?? []);
-  if (!overrides.ok) throw new CliUsageError(overrides.reason);
   const sinceMs = timeOption('--since', values.since, nowMs);
   const untilMs = timeOption('--until', values.until, nowMs);
   if (sinceMs !== undefined && untilMs !== undefined && sinceMs >= untilMs) throw new CliUsageError('--since must be before --until.');
@@ -129,7 +127,7 @@ export function parseReplayOptions(argv: readonly string[], nowMs: number): Repl
     ...(sinceMs !== undefined ? { sinceMs } : {}),
     ...(untilMs !== undefined ? { untilMs } : {}),
     template: values.template ?? 'template.yaml',
-    overrides: overrides.overrides,
+    parameterOverrides: values['parameter-overrides'] ?? [],
     ...(values['access-key'] !== undefined ? { accessKey: values['access-key'] } : {}),
     gzip: values['no-gzip'] !== true,
     keepTimestamps: values['keep-timestamps'] === true,

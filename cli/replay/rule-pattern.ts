@@ -75,14 +75,3 @@ export function ruleMatcher(
     matches: (event) => state !== 'DISABLED' && compiled.matches(event) && (keepReadOnly || !isReadOnlyApiCall(event)),
   };
 }
-
-/** `Name=Value` pairs, as `sam deploy --parameter-overrides` takes them. */
-export function parseParameterOverrides(pairs: readonly string[]): { ok: true; overrides: Map<string, string> } | { ok: false; reason: string } {
-  const overrides = new Map<string, string>();
-  for (const pair of pairs.flatMap((item) => item.split(/\s+/)).filter((item) => item !== '')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) return { ok: false, reason: `--parameter-overrides takes Name=Value pairs; '${pair}' has no '='.` };
-    overrides.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  return { ok: true, overrides };
-}

@@ -1,5 +1,5 @@
-import type { Template } from '../template/load-template';
-import { PSEUDO_PARAMETERS } from '../template/symbol-table';
+import type { Template } from './load-template';
+import { PSEUDO_PARAMETERS } from './symbol-table';
 
 export type ParameterOverridesResult =
   | { readonly ok: true; readonly overrides: ReadonlyMap<string, string> }

@@ -1,6 +1,6 @@
 import type { Template } from './load-template';
 import { UnresolvableIntrinsicError } from './errors';
-import { LOCAL_ACCOUNT_ID, NO_VALUE, partitionOf, type SymbolTable } from './symbol-table';
+import { localFunctionArn, NO_VALUE, type SymbolTable } from './symbol-table';
 
 /** What the resolver needs: the template (Resources, Conditions, Mappings) and the symbol table. */
 export interface ResolveScope {
@@ -81,7 +81,7 @@ export function intrinsicResolver(scope: ResolveScope): IntrinsicResolver {
     if (attribute !== 'Arn') fail(`Fn::GetAtt ${id}.${attribute} is known only to a deployed stack`);
     const functionName = resource.Properties?.FunctionName;
     const name = typeof functionName === 'string' ? functionName : id;
-    const arn = `arn:${partitionOf(symbols.region)}:lambda:${symbols.region}:${LOCAL_ACCOUNT_ID}:function:${name}`;
+    const arn = localFunctionArn(symbols.region, name);
     return placeholder(arn, `Fn::GetAtt ${id}.Arn → '${arn}'`);
   }
 

@@ -26,6 +26,11 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** The made-up ARN of function `name` in `region`, as SAM CLI makes it up for the local account. */
+export function localFunctionArn(region: string, name: string): string {
+  return `arn:${partitionOf(region)}:lambda:${region}:${LOCAL_ACCOUNT_ID}:function:${name}`;
+}
+
 /** Parameters and pseudo parameters by name, as a local run sees them. */
 export interface SymbolTable {
   readonly region: string;

@@ -4,7 +4,11 @@
  * record ids and arrival times, so `npm run events` run twice writes the same bytes, and a test can tell when
  * the committed files are stale.
  */
+import { MAX_RECORD_BYTES } from '../../functions/transform/constants';
 import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../../functions/transform/types';
+
+/** The transform's record limit (1,000 KiB before base64), which the oversize event exceeds by one byte. */
+export { MAX_RECORD_BYTES };
 
 /** One EventBridge event file: its name (`initiate-auth-success.json`) and its text as committed. */
 export interface SourceEvent {
@@ -12,8 +16,6 @@ export interface SourceEvent {
   readonly text: string;
 }
 
-/** One Firehose record is at most 1,000 KiB before base64 (contracts/aws.md §1). */
-export const MAX_RECORD_BYTES = 1000 * 1024;
 const DELIVERY_STREAM_ARN = 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/cognito-auth-stream-DeliveryStream-Q1w2E3r4T5y6';
 const REGION = 'eu-west-1';
 /** Firehose record ids are long decimal strings; the suffix numbers the record within the file. */

@@ -9,8 +9,8 @@ const GENERATED_NOTE =
 
 /** The placeholders a fragment may hold, and what replaces each. */
 const TABLES = {
-  '<!-- table:parameters -->': (root: string) => parameterTable(loadTemplate(path.join(root, 'template.yaml'))),
-  '<!-- table:outputs -->': (root: string) => outputTable(loadTemplate(path.join(root, 'template.yaml'))),
+  '<!-- table:parameters -->': parameterTable,
+  '<!-- table:outputs -->': outputTable,
   '<!-- table:fields -->': () => fieldTable(),
 } as const;
 
@@ -21,8 +21,9 @@ export function renderReadme(root: string): string {
     .filter((name) => name.endsWith('.md'))
     .sort();
   let text = files.map((name) => readFileSync(path.join(dir, name), 'utf8').trim()).join('\n\n');
+  const template = loadTemplate(path.join(root, 'template.yaml'));
   for (const [marker, render] of Object.entries(TABLES)) {
-    if (text.includes(marker)) text = text.split(marker).join(render(root));
+    if (text.includes(marker)) text = text.split(marker).join(render(template));
   }
   const [title, ...rest] = text.split('\n');
   return `${title}\n\n${GENERATED_NOTE}\n${rest.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../cli/index';
-import { capturedIo } from '../../unit/cli/invoke/fake-project';
+import { capturedIo } from '../../helpers/captured-io';
 
 // The real project: template.yaml and the bundle `npm run build` made (npm test builds before jest).
 const root = path.resolve(__dirname, '..', '..', '..');

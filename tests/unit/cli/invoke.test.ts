@@ -1,6 +1,7 @@
 import { main } from '../../../cli/index';
 import { createInvokeCommand } from '../../../cli/commands/invoke';
-import { capturedIo, fakeProject, SMALL_TEMPLATE, type FakeProject } from './invoke/fake-project';
+import { capturedIo } from '../../helpers/captured-io';
+import { fakeProject, SMALL_TEMPLATE, type FakeProject } from './invoke/fake-project';
 
 interface EchoResult {
   event: unknown;

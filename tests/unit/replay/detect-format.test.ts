@@ -8,8 +8,8 @@ import {
   normalisedLine,
   normalisedRecord,
   processingFailedRecord,
-  transformationEvent,
 } from './factories';
+import { firehoseEvent } from '../../helpers/factories';
 
 const value = (json: unknown, ordinal = 1): JsonValueText => ({ text: typeof json === 'string' ? json : JSON.stringify(json), ordinal, structured: true });
 const items = (json: unknown): ReplayItem[] => [...itemsOfValue(value(json), 'obj')];
@@ -19,7 +19,7 @@ describe('detectFormat', () => {
     ['an EventBridge event', eventBridgeEvent(), 'eventbridge-event'],
     ['a CloudTrail log file', { Records: [cloudTrailRecord()] }, 'cloudtrail-log'],
     ['a bare CloudTrail record', cloudTrailRecord(), 'cloudtrail-record'],
-    ['a Firehose transformation event', transformationEvent([eventBridgeEvent()]), 'firehose-transformation-event'],
+    ['a Firehose transformation event', firehoseEvent([eventBridgeEvent()]), 'firehose-transformation-event'],
     ['a processing-failed backup record', processingFailedRecord(eventBridgeEvent()), 'firehose-backup-record'],
     ['an http-endpoint-failed backup record', httpEndpointFailedRecord(normalisedLine(normalisedRecord())), 'firehose-backup-record'],
     ['a normalised record', normalisedRecord(), 'normalised-record'],
@@ -51,7 +51,7 @@ describe('itemsOfValue', () => {
 
   test('decodes each record of a Firehose transformation event', () => {
     const event = eventBridgeEvent();
-    const result = items(transformationEvent([event, normalisedRecord()]));
+    const result = items(firehoseEvent([event, normalisedRecord()]));
     expect(result[0]).toEqual({ kind: 'event', event, location: 'obj#1 records[0]' });
     expect(result[1]!.kind).toBe('normalised');
   });

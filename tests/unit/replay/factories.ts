@@ -1,71 +1,47 @@
-/** Small factories for replay tests: CloudTrail records, EventBridge events, Firehose shapes, byte streams. */
+/**
+ * Small factories for replay tests, on top of the shared ones (tests/helpers/factories.ts): records with ids
+ * of their own (replay skips a repeated event_id), Firehose backups, normalised lines, byte streams.
+ */
 import { gzipSync } from 'node:zlib';
 import type { SourceObject } from '../../../cli/replay/types';
+import { cloudTrailEvent, encodeData, eventBridgeEvent as eventBridgeEnvelope, type Json } from '../../helpers/factories';
 
 let counter = 0;
 
-export function cloudTrailRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** The shared CloudTrail record at 2025-06-17T08:02:11Z, with a requestID and an eventID of its own. */
+export function cloudTrailRecord(overrides: Json = {}): Json {
   counter++;
-  return {
-    eventVersion: '1.08',
-    userIdentity: { type: 'Unknown', principalId: 'Anonymous' },
+  return cloudTrailEvent({
     eventTime: '2025-06-17T08:02:11Z',
-    eventSource: 'cognito-idp.amazonaws.com',
-    eventName: 'InitiateAuth',
-    awsRegion: 'eu-west-1',
-    sourceIPAddress: '198.51.100.23',
-    requestParameters: { authFlow: 'USER_PASSWORD_AUTH', clientId: '3n4b5c6d7e8f9g0h1i2j3k4l5m' },
-    responseElements: null,
     requestID: `req-${counter}`,
     eventID: `evt-${counter}-${Math.random().toString(16).slice(2)}`,
-    readOnly: false,
-    eventType: 'AwsApiCall',
-    managementEvent: true,
-    recipientAccountId: '111122223333',
-    eventCategory: 'Management',
     ...overrides,
-  };
+  });
 }
 
-export function eventBridgeEvent(detail: Record<string, unknown> = cloudTrailRecord(), overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    version: '0',
+/** The shared EventBridge envelope, its id, source and time following `detail` (so each event has its own id). */
+export function eventBridgeEvent(detail: Json = cloudTrailRecord(), overrides: Json = {}): Json {
+  return eventBridgeEnvelope(detail, {
     id: `env-${String(detail.eventID)}`,
-    'detail-type': detail.eventType === 'AwsServiceEvent' ? 'AWS Service Event via CloudTrail' : 'AWS API Call via CloudTrail',
     source: detail.eventSource === 'cognito-identity.amazonaws.com' ? 'aws.cognito-identity' : 'aws.cognito-idp',
-    account: '111122223333',
     time: detail.eventTime,
-    region: 'eu-west-1',
-    resources: [],
-    detail,
     ...overrides,
-  };
+  });
 }
 
-export const base64Json = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64');
-
-export function transformationEvent(records: readonly unknown[]): Record<string, unknown> {
-  return {
-    invocationId: 'inv-1',
-    deliveryStreamArn: 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/cognito',
-    region: 'eu-west-1',
-    records: records.map((record, i) => ({ recordId: `r${i}`, approximateArrivalTimestamp: 1750147331000, data: base64Json(record) })),
-  };
-}
-
-export function processingFailedRecord(original: unknown): Record<string, unknown> {
+export function processingFailedRecord(original: unknown): Json {
   return {
     attemptsMade: 4,
     arrivalTimestamp: 1750147331000,
     errorCode: 'Lambda.FunctionError',
     errorMessage: 'The Lambda function was successfully invoked but it returned an error result.',
     attemptEndingTimestamp: 1750147400000,
-    rawData: typeof original === 'string' ? Buffer.from(original).toString('base64') : base64Json(original),
+    rawData: encodeData(original),
     lambdaArn: 'arn:aws:lambda:eu-west-1:111122223333:function:transform:$LATEST',
   };
 }
 
-export function normalisedRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function normalisedRecord(overrides: Json = {}): Json {
   return {
     _timestamp: 1750147331000000,
     event_time: '2025-06-17T08:02:11Z',
@@ -80,18 +56,18 @@ export function normalisedRecord(overrides: Record<string, unknown> = {}): Recor
 }
 
 /** The line the transform writes for a normalised record (`{\t"_timestamp":…}\n`). */
-export function normalisedLine(record: Record<string, unknown>): string {
+export function normalisedLine(record: Json): string {
   return `{\t${JSON.stringify(record).slice(1)}\n`;
 }
 
-export function httpEndpointFailedRecord(line: string): Record<string, unknown> {
+export function httpEndpointFailedRecord(line: string): Json {
   return {
     attemptsMade: 5,
     arrivalTimestamp: 1750147331000,
     errorCode: 'HttpEndpoint.DestinationException',
     errorMessage: 'Received the following response from the endpoint destination. 503',
     attemptEndingTimestamp: 1750147700000,
-    rawData: Buffer.from(line).toString('base64'),
+    rawData: encodeData(line),
     subsequenceNumber: 0,
     dataId: '4965987045.0',
   };

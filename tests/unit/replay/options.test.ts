@@ -17,7 +17,7 @@ describe('parseReplayOptions', () => {
       NOW,
     );
     expect(options).toMatchObject({ from: ['a', 's3://b/p'], sinceMs: NOW - 6 * 3600_000, untilMs: Date.parse('2025-06-17T11:00:00Z'), gzip: false, keepTimestamps: true, dryRun: true, checkpoint: 'cp' });
-    expect(options.overrides.get('IncludeReadOnlyEvents')).toBe('true');
+    expect(options.parameterOverrides).toEqual(['IncludeReadOnlyEvents=true']);
   });
 
   test('refuses --since after --until', () => {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { main } from '../../../cli/index';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
-import { captureIo } from './capture-io';
+import { capturedIo } from '../../helpers/captured-io';
 import { cloudTrailRecord } from './factories';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -14,7 +14,7 @@ const SAMPLES = path.join(ROOT, 'events/eventbridge');
 describe('o2-cognito replay → stdout', () => {
   test('prints the transform\'s line for every sample event, and a summary on stderr', async () => {
     // Prepare
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     const files = readdirSync(SAMPLES).sort();
     const keep = { ...DEFAULT_TRANSFORM_CONFIG, lateEventPolicy: 'keep' as const };
     const expected = files.map((file) => {
@@ -30,22 +30,38 @@ describe('o2-cognito replay → stdout', () => {
   });
 
   test('restamps old events by default, as the stack does', async () => {
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     const code = await main(['replay', '--from', 'events/eventbridge/sign-up.json'], io);
     expect(code).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ restamped: true, event_name: 'SignUp' });
   });
 
   test('applies the parameter overrides to the rule', async () => {
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     await main(['replay', '--from', 'events/eventbridge', '--parameter-overrides', 'IncludeIdentityPoolEvents=false'], io);
     const sources = io.out().trim().split('\n').map((line) => JSON.parse(line).event_source);
     expect(sources).not.toContain('cognito-identity.amazonaws.com');
     expect(sources.length).toBeGreaterThan(0);
   });
 
+  test('refuses a parameter override the template does not declare, or a value it does not allow, before reading', async () => {
+    // Prepare
+    const typo = capturedIo(ROOT);
+    const badValue = capturedIo(ROOT);
+    // Act
+    const typoCode = await main(['replay', '--from', 'events/eventbridge', '--parameter-overrides', 'IncludeIdentityPoolEvent=false'], typo);
+    const badCode = await main(['replay', '--from', 'events/eventbridge', '--parameter-overrides', 'IncludeIdentityPoolEvents=fasle'], badValue);
+    // Assess: nothing replayed through a rule the user did not mean
+    expect(typoCode).toBe(2);
+    expect(typo.out()).toBe('');
+    expect(typo.err()).toContain('IncludeIdentityPoolEvent, which is not a template parameter');
+    expect(badCode).toBe(2);
+    expect(badValue.out()).toBe('');
+    expect(badValue.err()).toContain('IncludeIdentityPoolEvents must be one of');
+  });
+
   test('takes the transform settings from the environment', async () => {
-    const io = captureIo({ cwd: ROOT, env: { PAYLOAD_MODE: 'drop', EXCLUDE_EVENT_NAMES: 'SignUp' } });
+    const io = capturedIo(ROOT, { PAYLOAD_MODE: 'drop', EXCLUDE_EVENT_NAMES: 'SignUp' });
     await main(['replay', '--from', 'events/eventbridge'], io);
     const records = io.out().trim().split('\n').map((line) => JSON.parse(line));
     expect(records.some((record) => 'request_parameters' in record)).toBe(false);
@@ -57,7 +73,7 @@ describe('o2-cognito replay → stdout', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
     mkdirSync(path.join(dir, 'AWSLogs', '2025'), { recursive: true });
     writeFileSync(path.join(dir, 'AWSLogs', '2025', 'trail.bin'), gzipSync(JSON.stringify({ Records: [cloudTrailRecord(), cloudTrailRecord()] })));
-    const io = captureIo({ cwd: dir });
+    const io = capturedIo(dir);
     const code = await main(['replay', '--from', dir, '--template', path.join(ROOT, 'template.yaml')], io);
     expect(code).toBe(0);
     expect(io.out().trim().split('\n')).toHaveLength(2);
@@ -67,8 +83,8 @@ describe('o2-cognito replay → stdout', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
     const checkpoint = path.join(dir, 'cp.txt');
     const args = ['replay', '--from', 'events/eventbridge', '--checkpoint', checkpoint];
-    await main(args, captureIo({ cwd: ROOT }));
-    const second = captureIo({ cwd: ROOT });
+    await main(args, capturedIo(ROOT));
+    const second = capturedIo(ROOT);
     const code = await main(args, second);
     expect(code).toBe(0);
     expect(second.out()).toBe('');
@@ -76,7 +92,7 @@ describe('o2-cognito replay → stdout', () => {
   });
 
   test('--dry-run prints nothing on stdout', async () => {
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     expect(await main(['replay', '--from', 'events/eventbridge', '--dry-run'], io)).toBe(0);
     expect(io.out()).toBe('');
     expect(io.err()).toContain('would be delivered to stdout (dry run)');
@@ -89,14 +105,14 @@ describe('o2-cognito replay → stdout', () => {
     [['--from', 'events', '--since', 'yesterday'], /--since is 'yesterday'/],
     [['--from', 'events', '--to', 'http://o2.example.com/aws/default/x/_kinesis_firehose'], /--to takes/],
   ])('refuses %j with a message that says what to do', async (args, message) => {
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     const code = await main(['replay', ...args], io);
     expect(code).not.toBe(0);
     expect(io.err()).toMatch(message);
   });
 
   test('a misspelt option never echoes the value after it', async () => {
-    const io = captureIo({ cwd: ROOT });
+    const io = capturedIo(ROOT);
     const code = await main(['replay', '--from', 'events', '--acces-key', 'S3cr3t-K3y-Value'], io);
     expect(code).toBe(2);
     expect(io.err()).not.toContain('S3cr3t-K3y-Value');

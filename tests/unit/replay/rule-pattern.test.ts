@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isReadOnlyApiCall, parseParameterOverrides, ruleMatcher } from '../../../cli/replay/rule-pattern';
+import { isReadOnlyApiCall, ruleMatcher } from '../../../cli/replay/rule-pattern';
+import { parseParameterOverrides } from '../../../cli/template/parameter-overrides';
 import { RulePatternError } from '../../../cli/replay/errors';
 import { loadTemplate, parseTemplate } from '../../../cli/template/load-template';
 import { cloudTrailRecord, eventBridgeEvent } from './factories';
@@ -24,8 +25,9 @@ Resources:
         detail-type: [AWS API Call via CloudTrail, AWS Service Event via CloudTrail]
 `;
 
-const overrides = (...pairs: string[]): Map<string, string> => {
-  const parsed = parseParameterOverrides(pairs);
+const overrides = (...pairs: string[]): ReadonlyMap<string, string> => {
+  // Both templates in this file declare these two parameters alike.
+  const parsed = parseParameterOverrides(pairs, parseTemplate(SMALL_TEMPLATE));
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.overrides;
 };
@@ -117,13 +119,3 @@ describe('isReadOnlyApiCall', () => {
   });
 });
 
-describe('parseParameterOverrides', () => {
-  test('takes Name=Value pairs, separately or space-separated in one argument', () => {
-    const parsed = parseParameterOverrides(['A=1 B=x=y', 'C=']);
-    expect(parsed).toEqual({ ok: true, overrides: new Map([['A', '1'], ['B', 'x=y'], ['C', '']]) });
-  });
-
-  test('refuses a pair without =', () => {
-    expect(parseParameterOverrides(['A']).ok).toBe(false);
-  });
-});

@@ -1,8 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import type { CliIo } from '../../../../cli/io';
 
 /** A handler that returns its event, the variables it saw at load and at call time, and its context. */
 export const ECHO_HANDLER = `"use strict";
@@ -89,31 +87,4 @@ export function fakeProject(template = SMALL_TEMPLATE, bundle: string | null = E
   write('template.yaml', template);
   if (bundle !== null) write('dist/transform/index.js', bundle);
   return { dir, write, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export interface CapturedIo extends CliIo {
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-/** A CliIo whose stdout and stderr are captured; `env` is the shell environment the command sees. */
-export function capturedIo(cwd: string, env: NodeJS.ProcessEnv = {}): CapturedIo {
-  const sink = (): { stream: Writable; text: () => string } => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      decodeStrings: false,
-      write(chunk: Buffer | string, _encoding, callback) {
-        chunks.push(chunk.toString());
-        callback();
-      },
-    });
-    return { stream, text: () => chunks.join('') };
-  };
-  const stdout = sink();
-  const stderr = sink();
-  return {
-    stdout: stdout.stream, stderr: stderr.stream, env, cwd, interactive: false,
-    out: stdout.text,
-    err: stderr.text,
-  };
 }

@@ -1,4 +1,4 @@
-import { parseParameterOverrides } from '../../../../cli/invoke/parameter-overrides';
+import { parseParameterOverrides } from '../../../../cli/template/parameter-overrides';
 import { parseTemplate } from '../../../../cli/template/load-template';
 
 const template = parseTemplate(`
