@@ -50,6 +50,8 @@ export function formatSummary(result: ReplayResult, options: SummaryOptions): st
         `replay: fix the cause above, then run the same command again: ${options.checkpointFile} skips the finished objects` +
           ' (records already delivered from an unfinished object are sent again).',
       );
+    } else if (result.unfinished.length === 0) {
+      lines.push('replay: fix the cause above, then run the same command again.');
     } else {
       const listed = result.unfinished.slice(0, SUMMARY_MAX_LISTED).map((name) => `--from ${JSON.stringify(name)}`).join(' ');
       lines.push(

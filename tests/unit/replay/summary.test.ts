@@ -24,6 +24,12 @@ describe('formatSummary', () => {
     expect(text).toContain('--checkpoint FILE');
   });
 
+  test('a run that stopped before any object offers no empty list of objects to retry', () => {
+    const text = formatSummary(result({ fatal: '--from /nope cannot be read (ENOENT)', unfinished: [] }), { dryRun: false });
+    expect(text).toContain('replay: fix the cause above, then run the same command again.');
+    expect(text).not.toContain('()');
+  });
+
   test('with a checkpoint, says that running the same command again resumes', () => {
     const text = formatSummary(result({ fatal: 'x', unfinished: ['a'] }), { dryRun: false, checkpointFile: 'replay.cp' });
     expect(text).toContain('run the same command again: replay.cp skips the finished objects');
