@@ -4,7 +4,7 @@
  * are not in any result or error, and server text is scrubbed of them before it is kept.
  */
 import { MAX_RESPONSE_BYTES, MAX_SERVER_MESSAGE_CHARS, REQUEST_TIMEOUT_MS } from './constants';
-import { PackNetworkError } from './errors';
+import { PackHttpError, PackNetworkError } from './errors';
 
 export interface ManagementCredentials {
   /** User email or service-account email. */
@@ -72,6 +72,35 @@ function shortMessage(json: unknown, text: string): string {
   return message.replace(/\s+/g, ' ').trim().slice(0, MAX_SERVER_MESSAGE_CHARS);
 }
 
+/**
+ * The body, or undefined once it is over `limitBytes`. A larger declared Content-Length is refused unread, and a
+ * longer stream is cancelled (which closes the connection) at the first chunk past the limit, so at most
+ * `limitBytes` plus one chunk is ever held. Chunks are counted after fetch decompresses them.
+ */
+async function readBodyUpTo(response: Response, limitBytes: number): Promise<Buffer | undefined> {
+  const body = response.body;
+  if (body === null) return Buffer.alloc(0);
+  // A missing or unreadable header is Number(null) = 0 or NaN: not over the limit, so the stream count decides.
+  if (Number(response.headers.get('content-length')) > limitBytes) {
+    await body.cancel();
+    return undefined;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, received);
+    const chunk: Uint8Array = value;
+    received += chunk.byteLength;
+    if (received > limitBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+}
+
 /** Creates a client for one OpenObserve. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   const base = new URL(options.baseUrl);
@@ -90,7 +119,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       if (request.body !== undefined) headers['Content-Type'] = 'application/json';
       const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
       let response: Response;
-      let bytes: ArrayBuffer;
+      let bytes: Buffer | undefined;
       try {
         response = await fetch(url, {
           method: request.method,
@@ -99,7 +128,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
           signal: AbortSignal.any(signals),
           ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
         });
-        bytes = await response.arrayBuffer();
+        bytes = await readBodyUpTo(response, MAX_RESPONSE_BYTES);
       } catch (error) {
         const name = field(error, 'name');
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
@@ -111,7 +140,13 @@ export function createManagementClient(options: ManagementClientOptions): Manage
             : `OpenObserve at ${base.origin} could not be reached (${code}); check the URL and the network path to it.`,
         );
       }
-      const text = bytes.byteLength > MAX_RESPONSE_BYTES ? '' : Buffer.from(bytes).toString('utf8');
+      if (bytes === undefined) {
+        throw new PackHttpError(
+          `OpenObserve at ${base.origin} answered ${request.method} ${request.path} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, the most the installer reads; check that the URL points at OpenObserve and not at a proxy or another service.`,
+          response.status,
+        );
+      }
+      const text = bytes.toString('utf8');
       let json: unknown;
       try {
         json = text === '' ? undefined : JSON.parse(text);

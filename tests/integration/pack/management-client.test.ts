@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PackNetworkError } from '../../../cli/pack/errors';
+import { MAX_RESPONSE_BYTES } from '../../../cli/pack/constants';
+import { PackHttpError, PackNetworkError } from '../../../cli/pack/errors';
 import { createManagementClient } from '../../../cli/pack/management-client';
 
 const SECRET = 'pw-DISTINCTIVE-91b2';
@@ -33,6 +34,55 @@ beforeEach(() => {
   seen.length = 0;
   respond = (_req, res) => res.end('{}');
 });
+
+const WEBHOOK = 'https://hooks.example.com/services/T0/B0/HOOK-SECRET-42';
+const CHUNK_BYTES = 64 * 1024;
+
+interface Stream {
+  /** Body bytes the server handed to the socket. */
+  written: number;
+  /** True once the server wrote its last byte. */
+  finished: boolean;
+  /** Resolves when the connection closes, by either side. */
+  closed: Promise<void>;
+}
+
+/**
+ * Answers with `totalBytes` of JSON-looking filler in 64 KiB chunks, waiting for the socket to drain between
+ * them, so a client that stops reading stops the server too. `declare` sends a Content-Length.
+ */
+function streamBody(totalBytes: number, options: { declare: boolean; stallAfterFirstChunk?: boolean }): Stream {
+  let markClosed = (): void => undefined;
+  const stream: Stream = { written: 0, finished: false, closed: new Promise<void>((resolve) => (markClosed = resolve)) };
+  respond = (_req, res) => {
+    res.on('close', markClosed);
+    res.writeHead(200, { 'Content-Type': 'application/json', ...(options.declare ? { 'Content-Length': String(totalBytes) } : {}) });
+    const write = (): void => {
+      while (!res.destroyed && stream.written < totalBytes) {
+        const size = Math.min(CHUNK_BYTES, totalBytes - stream.written);
+        stream.written += size;
+        const more = res.write(Buffer.alloc(size, 0x20));
+        if (options.stallAfterFirstChunk) return;
+        if (!more) {
+          res.once('drain', write);
+          return;
+        }
+      }
+      if (!res.destroyed) {
+        stream.finished = true;
+        res.end();
+      }
+    };
+    write();
+  };
+  return stream;
+}
+
+/** A JSON object of exactly `bytes` bytes. */
+function jsonOfSize(bytes: number): string {
+  const shell = JSON.stringify({ message: '' });
+  return JSON.stringify({ message: 'x'.repeat(bytes - shell.length) });
+}
 
 describe('createManagementClient', () => {
   test('sends Basic credentials on management calls and none on anonymous ones', async () => {
@@ -133,5 +183,62 @@ describe('createManagementClient', () => {
     const client = createManagementClient({ baseUrl: `http://127.0.0.1:${port}`, credentials });
 
     await expect(client.send({ method: 'GET', path: '/config', anonymous: true })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  test('refuses a declared Content-Length over the limit without reading the body, naming the limit and no secret', async () => {
+    const stream = streamBody(MAX_RESPONSE_BYTES + 1, { declare: true, stallAfterFirstChunk: true });
+    const client = createManagementClient({ baseUrl: base, credentials, redact: [WEBHOOK], timeoutMs: 5_000 });
+
+    // The server never sends the rest, so waiting for it would end in the (PackNetworkError) timeout instead.
+    const error = await client.send({ method: 'GET', path: '/api/default/dashboards' }).catch((e: unknown) => e);
+    await stream.closed;
+
+    expect(error).toBeInstanceOf(PackHttpError);
+    expect((error as PackHttpError).status).toBe(200);
+    expect((error as Error).message).toMatch(/8 MiB/);
+    expect((error as Error).message).not.toContain(SECRET);
+    expect((error as Error).message).not.toContain(WEBHOOK);
+    expect(stream.finished).toBe(false);
+  });
+
+  test('stops reading a chunked body with no Content-Length once it passes the limit, and closes the connection', async () => {
+    const total = 8 * MAX_RESPONSE_BYTES;
+    const stream = streamBody(total, { declare: false });
+    const client = createManagementClient({ baseUrl: base, credentials, redact: [WEBHOOK] });
+
+    const error = await client.send({ method: 'GET', path: '/api/default/dashboards' }).catch((e: unknown) => e);
+    await stream.closed;
+
+    expect(error).toBeInstanceOf(PackHttpError);
+    expect((error as Error).message).toMatch(/8 MiB/);
+    expect((error as Error).message).not.toContain(SECRET);
+    expect((error as Error).message).not.toContain(WEBHOOK);
+    expect(stream.finished).toBe(false);
+    expect(stream.written).toBeLessThan(total / 2);
+  });
+
+  test('fails on a chunked body one byte over the limit', async () => {
+    streamBody(MAX_RESPONSE_BYTES + 1, { declare: false });
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    await expect(client.send({ method: 'GET', path: '/api/default/dashboards' })).rejects.toBeInstanceOf(PackHttpError);
+  });
+
+  test.each([
+    ['with a Content-Length', true],
+    ['chunked', false],
+  ])('reads a body of exactly the limit %s', async (_name, declare) => {
+    const body = jsonOfSize(MAX_RESPONSE_BYTES);
+    respond = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', ...(declare ? { 'Content-Length': String(body.length) } : {}) });
+      res.end(body);
+    };
+    const client = createManagementClient({ baseUrl: base, credentials });
+
+    const response = await client.send({ method: 'GET', path: '/api/default/dashboards' });
+
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ message: expect.stringMatching(/^x+$/) });
+    expect(JSON.stringify(response.json)).toHaveLength(MAX_RESPONSE_BYTES);
   });
 });
