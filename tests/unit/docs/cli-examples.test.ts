@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../cli/index';
+import { loadTemplate } from '../../../cli/template/load-template';
 import { capturedIo } from '../../helpers/captured-io';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -64,5 +65,20 @@ describe('the README\'s o2-cognito examples', () => {
     const help = await helpOf('replay');
     expect(new RegExp('(^|[\\s\\[(|,])--no-such-flag(?![a-z-])').test(help)).toBe(false);
     expect(readmeExamples('```sh\no2-cognito replay --from x \\\n  --no-such-flag\n```')[0]?.flags).toEqual(['--from', '--no-such-flag']);
+  });
+
+  test('override only parameters that template.yaml declares', () => {
+    // Prepare: `Name=` tokens after --parameter-overrides in code blocks (sam deploy and o2-cognito alike)
+    const parameters = new Set(Object.keys(loadTemplate(path.join(ROOT, 'template.yaml')).Parameters ?? {}));
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const joined = readme.replace(/\\\n/g, ' ');
+    const names = [...joined.matchAll(/--parameter-overrides((?:\s+['"]?[A-Za-z0-9]+=\S*)+)/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/['"]?([A-Za-z0-9]+)=/g)].map((n) => n[1]!),
+    );
+    // Act: the usage lines' placeholders (`Key=Value`, `K=V`) are not parameters
+    const unknown = names.filter((name) => !['Key', 'K'].includes(name) && !parameters.has(name));
+    // Assess
+    expect(names.filter((name) => parameters.has(name)).length).toBeGreaterThanOrEqual(5);
+    expect(unknown).toEqual([]);
   });
 });
