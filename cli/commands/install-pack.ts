@@ -7,15 +7,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatAction, summarise, type PackAction, type PackReport } from '../pack/actions';
-import { PACK_CONTENT } from '../pack/content';
-import { DEFAULT_STREAM, ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../pack/constants';
-import { PackUnauthorizedError } from '../pack/errors';
-import { installPack } from '../pack/install';
-import { ManagementApi } from '../pack/management-api';
-import { createManagementClient } from '../pack/management-client';
-import { parseThresholds } from '../pack/thresholds';
-import { uninstallPack } from '../pack/uninstall';
+import { formatAction, summarise, type PackAction, type PackReport } from '../../functions/shared/pack/actions';
+import { PACK_CONTENT } from '../../functions/shared/pack/content';
+import { DEFAULT_STREAM, ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../../functions/shared/pack/constants';
+import { PackUnauthorizedError } from '../../functions/shared/pack/errors';
+import { installPack } from '../../functions/shared/pack/install';
+import { ManagementApi } from '../../functions/shared/pack/management-api';
+import { createManagementClient } from '../../functions/shared/pack/management-client';
+import { parseThresholds } from '../../functions/shared/pack/thresholds';
+import { uninstallPack } from '../../functions/shared/pack/uninstall';
 import { CliUsageError, type CliIo, type Command } from '../io';
 
 const USAGE = `usage: o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL]

@@ -3,7 +3,7 @@
  * (PackCredentialsSecretArn). Failures name the cause and the fix, never the secret's content.
  */
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { ManagementCredentials } from '../../cli/pack/management-client';
+import type { ManagementCredentials } from '../shared/pack/management-client';
 import { readSecretString } from '../shared/read-secret';
 
 export type CredentialsResult = { readonly ok: true; readonly credentials: ManagementCredentials } | { readonly ok: false; readonly reason: string };

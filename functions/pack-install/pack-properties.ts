@@ -4,9 +4,9 @@
  * Thresholds (parameter PackThresholds, absent when empty) goes through the same parser as
  * `install-pack --thresholds FILE`.
  */
-import { ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../../cli/pack/constants';
-import { PACK_CONTENT, type Thresholds } from '../../cli/pack/content';
-import { parseThresholds } from '../../cli/pack/thresholds';
+import { ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../shared/pack/constants';
+import { PACK_CONTENT, type Thresholds } from '../shared/pack/content';
+import { parseThresholds } from '../shared/pack/thresholds';
 
 export interface PackProperties {
   readonly openObserveUrl: string;

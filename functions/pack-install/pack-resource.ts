@@ -6,12 +6,12 @@
  */
 import type { CloudFormationCustomResourceEvent, CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
 import type { Logger } from '../shared/logger';
-import { summarise } from '../../cli/pack/actions';
-import { PackError } from '../../cli/pack/errors';
-import { installPack } from '../../cli/pack/install';
-import { ManagementApi } from '../../cli/pack/management-api';
-import { createManagementClient, type ManagementCredentials } from '../../cli/pack/management-client';
-import { uninstallPack } from '../../cli/pack/uninstall';
+import { summarise } from '../shared/pack/actions';
+import { PackError } from '../shared/pack/errors';
+import { installPack } from '../shared/pack/install';
+import { ManagementApi } from '../shared/pack/management-api';
+import { createManagementClient, type ManagementCredentials } from '../shared/pack/management-client';
+import { uninstallPack } from '../shared/pack/uninstall';
 import type { CredentialsResult } from './pack-credentials';
 import { movedTarget, type PackProperties, parsePackProperties } from './pack-properties';
 

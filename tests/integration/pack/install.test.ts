@@ -1,6 +1,6 @@
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import { PackForbiddenError, PackHttpError, PackOrganizationNotFoundError, PackQueryRejectedError, PackServerTooOldError, PackUnauthorizedError } from '../../../cli/pack/errors';
-import { installPack } from '../../../cli/pack/install';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { PackForbiddenError, PackHttpError, PackOrganizationNotFoundError, PackQueryRejectedError, PackServerTooOldError, PackUnauthorizedError } from '../../../functions/shared/pack/errors';
+import { installPack } from '../../../functions/shared/pack/install';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
 import { ADMIN, apiFor, installOptions } from './pack-fixtures';
 

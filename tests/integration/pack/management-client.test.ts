@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_RESPONSE_BYTES } from '../../../cli/pack/constants';
-import { PackHttpError, PackNetworkError } from '../../../cli/pack/errors';
-import { createManagementClient } from '../../../cli/pack/management-client';
+import { MAX_RESPONSE_BYTES } from '../../../functions/shared/pack/constants';
+import { PackHttpError, PackNetworkError } from '../../../functions/shared/pack/errors';
+import { createManagementClient } from '../../../functions/shared/pack/management-client';
 
 const SECRET = 'pw-DISTINCTIVE-91b2';
 const credentials = { username: 'admin@example.com', secret: SECRET };

@@ -1,8 +1,8 @@
 /** Shared set-up for the pack's integration tests: a management API pointed at a fake OpenObserve. */
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import type { InstallOptions } from '../../../cli/pack/install';
-import { ManagementApi } from '../../../cli/pack/management-api';
-import { createManagementClient } from '../../../cli/pack/management-client';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import type { InstallOptions } from '../../../functions/shared/pack/install';
+import { ManagementApi } from '../../../functions/shared/pack/management-api';
+import { createManagementClient } from '../../../functions/shared/pack/management-client';
 import type { FakeOpenObserveManagement } from '../../helpers/fake-openobserve-management';
 
 export const ADMIN = { username: 'admin@example.com', secret: 'Complexpass#123' };

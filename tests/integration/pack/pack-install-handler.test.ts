@@ -12,8 +12,8 @@ import { readCredentials } from '../../../functions/pack-install/pack-credential
 import { PHYSICAL_ID_PREFIX, packResource } from '../../../functions/pack-install/pack-resource';
 import { type CloudFormationCustomResourceEvent, customResourceHandler } from '../../../functions/shared/custom-resource';
 import { createLogger } from '../../../functions/shared/logger';
-import { ManagementApi } from '../../../cli/pack/management-api';
-import { createManagementClient } from '../../../cli/pack/management-client';
+import { ManagementApi } from '../../../functions/shared/pack/management-api';
+import { createManagementClient } from '../../../functions/shared/pack/management-client';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
 
 const TOKEN = 'sa-token-DISTINCTIVE-5c9e';

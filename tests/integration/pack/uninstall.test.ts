@@ -1,6 +1,6 @@
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import { installPack } from '../../../cli/pack/install';
-import { uninstallPack } from '../../../cli/pack/uninstall';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { installPack } from '../../../functions/shared/pack/install';
+import { uninstallPack } from '../../../functions/shared/pack/uninstall';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
 import { apiFor, installOptions } from './pack-fixtures';
 

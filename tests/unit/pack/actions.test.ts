@@ -1,4 +1,4 @@
-import { formatAction, summarise, type PackAction } from '../../../cli/pack/actions';
+import { formatAction, summarise, type PackAction } from '../../../functions/shared/pack/actions';
 
 const action = (overrides: Partial<PackAction> = {}): PackAction => ({ verb: 'create', kind: 'dashboard', name: 'Cognito Security', ...overrides });
 

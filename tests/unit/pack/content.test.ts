@@ -1,5 +1,5 @@
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import { readSqlReferences } from '../../../cli/pack/sql-references';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { readSqlReferences } from '../../../functions/shared/pack/sql-references';
 
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
 const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];

@@ -1,4 +1,4 @@
-import { PACK_CONTENT } from '../../../cli/pack/content';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { movedTarget, parsePackProperties } from '../../../functions/pack-install/pack-properties';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:o2-pack-AbCdEf';

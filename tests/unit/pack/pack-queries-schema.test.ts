@@ -3,8 +3,8 @@
  * or a category/outcome value removed, fails here instead of in a user's dashboard.
  */
 import { CATEGORIES, OUTCOMES, SCHEMA_V1, type FieldSpec } from '../../../functions/transform/schema';
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import { readSqlReferences } from '../../../cli/pack/sql-references';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { readSqlReferences } from '../../../functions/shared/pack/sql-references';
 
 type Schema = Readonly<Record<string, FieldSpec>>;
 interface Vocabulary {

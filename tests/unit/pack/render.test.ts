@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACK_CONTENT } from '../../../cli/pack/content';
-import { packMarker } from '../../../cli/pack/constants';
-import { PackRenderError, renderPack, type RenderOptions } from '../../../cli/pack/render';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { packMarker } from '../../../functions/shared/pack/constants';
+import { PackRenderError, renderPack, type RenderOptions } from '../../../functions/shared/pack/render';
 
 const GOLDEN_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'pack-golden');
 const WEBHOOK = 'https://hooks.example.com/services/T0000/B0000/golden';

@@ -1,4 +1,4 @@
-import { sameContent } from '../../../cli/pack/same-content';
+import { sameContent } from '../../../functions/shared/pack/same-content';
 
 describe('sameContent', () => {
   test('ignores keys the server adds', () => {

@@ -1,5 +1,5 @@
-import { MIN_SERVER_VERSION } from '../../../cli/pack/constants';
-import { formatVersion, isOlderThan, parseServerVersion } from '../../../cli/pack/server-version';
+import { MIN_SERVER_VERSION } from '../../../functions/shared/pack/constants';
+import { formatVersion, isOlderThan, parseServerVersion } from '../../../functions/shared/pack/server-version';
 
 describe('server versions', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { readSqlReferences, type SqlReferences } from '../../../cli/pack/sql-references';
+import { readSqlReferences, type SqlReferences } from '../../../functions/shared/pack/sql-references';
 
 function refs(sql: string): SqlReferences {
   const result = readSqlReferences(sql);

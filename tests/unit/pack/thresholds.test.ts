@@ -1,4 +1,4 @@
-import { parseThresholds, resolveThresholds } from '../../../cli/pack/thresholds';
+import { parseThresholds, resolveThresholds } from '../../../functions/shared/pack/thresholds';
 
 const defaults = {
   cognito_password_spraying: { min_users: 10, period_minutes: 15, frequency_minutes: 5, silence_minutes: 60 },

@@ -3,7 +3,7 @@
  * and `enabled` flag filled in, the managed-by marker appended to every description. Pure: same input,
  * same bytes (the golden files in tests/fixtures/pack-golden hold them).
  */
-import { SCHEMA_V1, type FieldName } from '../../functions/transform/schema';
+import { SCHEMA_V1, type FieldName } from '../../transform/schema';
 import { ALL_VALUES_PLACEHOLDER, ARROW_TYPES, DASHBOARD_TITLE, DEFAULT_STREAM, DESTINATION_NAME, packMarker } from './constants';
 import type { JsonObject, JsonValue, PackContent, Thresholds } from './content';
 import { readSqlReferences } from './sql-references';

@@ -3,16 +3,16 @@
  * (`{{stream}}`, `{{enabled}}`, `{{destination}}`, `{{webhook_url}}` and each alert's threshold keys) that
  * render.ts fills in; everything else is sent to OpenObserve as written.
  */
-import dashboard from '../../content/cognito-security.dashboard.json';
-import thresholds from '../../content/thresholds.json';
-import alertTemplate from '../../content/alert-template.json';
-import destination from '../../content/destination.json';
-import passwordSpraying from '../../content/alerts/cognito_password_spraying.json';
-import bruteForceUser from '../../content/alerts/cognito_brute_force_user.json';
-import failedSigninSpike from '../../content/alerts/cognito_failed_signin_spike.json';
-import poolAdminChange from '../../content/alerts/cognito_pool_admin_change.json';
-import signupSurge from '../../content/alerts/cognito_signup_surge.json';
-import successRateDrop from '../../content/alerts/cognito_signin_success_rate_drop.json';
+import dashboard from '../../../content/cognito-security.dashboard.json';
+import thresholds from '../../../content/thresholds.json';
+import alertTemplate from '../../../content/alert-template.json';
+import destination from '../../../content/destination.json';
+import passwordSpraying from '../../../content/alerts/cognito_password_spraying.json';
+import bruteForceUser from '../../../content/alerts/cognito_brute_force_user.json';
+import failedSigninSpike from '../../../content/alerts/cognito_failed_signin_spike.json';
+import poolAdminChange from '../../../content/alerts/cognito_pool_admin_change.json';
+import signupSurge from '../../../content/alerts/cognito_signup_surge.json';
+import successRateDrop from '../../../content/alerts/cognito_signin_success_rate_drop.json';
 
 /** A JSON value as the pack files hold it. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
