@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { classifyAddress } from './address-class';
+import { describeAddress } from './address-class';
 import type { EndpointTarget } from './check-url';
 import type { CheckResult, Lookup } from './types';
 
@@ -20,12 +20,28 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     );
   });
 
+/** The host check's result and, when the host is usable, the addresses every later connection must use. */
+export interface HostCheck {
+  readonly result: CheckResult;
+  readonly addresses?: readonly string[];
+}
+
+/** `64:ff9b::a9fe:a9fe (link-local, carries 169.254.169.254)`. */
+function labelled(address: string): string | undefined {
+  const verdict = describeAddress(address);
+  if (verdict.class === 'public') return undefined;
+  return `${address} (${verdict.class}${verdict.embedded !== undefined ? `, carries ${verdict.embedded}` : ''})`;
+}
+
 /**
  * Check 1 (network part): the host resolves, and only to public addresses — Firehose delivers over the
- * internet and cannot reach private, loopback or link-local ones (contracts/aws.md §2).
+ * internet and cannot reach private, loopback, link-local or other special-purpose ones (AWS, "Understand HTTP endpoint delivery request and
+ * response specifications", https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html).
+ * The host is resolved here once: the addresses returned are the ones vetted, and the only ones the later
+ * checks may connect to (a second resolution could answer differently: DNS rebinding).
  */
-export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutMs: number, allowLocal: boolean): Promise<CheckResult> {
-  const fail = (message: string): CheckResult => ({ id: 'host', status: 'failed', message });
+export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutMs: number, allowLocal: boolean): Promise<HostCheck> {
+  const fail = (message: string): HostCheck => ({ result: { id: 'host', status: 'failed', message } });
   let addresses: readonly string[];
   try {
     addresses = await withTimeout(lookup(target.hostname), timeoutMs);
@@ -36,12 +52,12 @@ export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutM
     return fail(`Resolving ${target.hostname} failed (${code}); check the name and its DNS records.`);
   }
   if (addresses.length === 0) return fail(`${target.hostname} resolves to no address; publish an A or AAAA record for it.`);
-  const unreachable = addresses.map((a) => [a, classifyAddress(a)] as const).filter(([, kind]) => kind !== 'public');
+  const unreachable = addresses.map(labelled).filter((label) => label !== undefined);
   if (unreachable.length > 0) {
-    const list = unreachable.map(([a, kind]) => `${a} (${kind})`).join(', ');
+    const list = unreachable.join(', ');
     const what = isIP(target.hostname) === 0 ? `${target.hostname} resolves to ${list}, which Firehose cannot reach` : `The address ${list} is not reachable for Firehose`;
-    if (allowLocal) return { id: 'host', status: 'warned', message: `${what}; accepted only because local testing is allowed.` };
+    if (allowLocal) return { result: { id: 'host', status: 'warned', message: `${what}; accepted only because local testing is allowed.` }, addresses };
     return fail(`${what}; publish OpenObserve on a public address (for example behind a public load balancer).`);
   }
-  return { id: 'host', status: 'passed', message: `${target.hostname} resolves to public addresses only (${addresses.join(', ')}).` };
+  return { result: { id: 'host', status: 'passed', message: `${target.hostname} resolves to public addresses only (${addresses.join(', ')}).` }, addresses };
 }

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { type FirehosePostResult, firehoseEndpointUrl, postFirehoseRecords } from '../shared/firehose-http';
 import { CONNECTION_DROPPED_CODES, type HttpOutcome, sendHttpRequest } from '../shared/http-request';
 import { MAX_API_RESPONSE_BYTES } from './constants';
@@ -10,6 +11,8 @@ export interface OpenObserveCall {
   readonly timeoutMs: number;
   readonly ca?: string | Buffer;
   readonly signal?: AbortSignal;
+  /** The host's vetted addresses (`pinnedLookup`); the system resolver without it. */
+  readonly lookup?: LookupFunction;
 }
 
 const get = (call: OpenObserveCall, path: string, headers: Record<string, string> = {}): Promise<HttpOutcome> =>
@@ -21,6 +24,7 @@ const get = (call: OpenObserveCall, path: string, headers: Record<string, string
     maxResponseBytes: MAX_API_RESPONSE_BYTES,
     ...(call.ca !== undefined ? { ca: call.ca } : {}),
     ...(call.signal ? { signal: call.signal } : {}),
+    ...(call.lookup ? { lookup: call.lookup } : {}),
   });
 
 /** The `version` of GET /config's JSON answer, when there is one. */
@@ -118,6 +122,7 @@ export async function checkFirehose(probe: FirehoseProbe): Promise<CheckResult> 
     now: probe.now,
     ...(probe.ca !== undefined ? { ca: probe.ca } : {}),
     ...(probe.signal ? { signal: probe.signal } : {}),
+    ...(probe.lookup ? { lookup: probe.lookup } : {}),
   });
   return interpretFirehose(url, result, probe.timeoutMs);
 }

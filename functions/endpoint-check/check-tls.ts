@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import tls from 'node:tls';
 import { CERT_EXPIRY_WARNING_DAYS, CERT_EXPIRY_WARNING_MS } from './constants';
 import type { EndpointTarget } from './check-url';
@@ -10,8 +10,18 @@ export type TlsProbe =
   | { readonly kind: 'network-error'; readonly code: string }
   | { readonly kind: 'timeout' };
 
+export interface TlsProbeOptions {
+  readonly timeoutMs: number;
+  /** Trusted CA(s) replacing the default store (tests). */
+  readonly ca?: string | Buffer;
+  readonly signal?: AbortSignal;
+  /** The vetted addresses of the host (`pinnedLookup`); the system resolver without it. */
+  readonly lookup?: LookupFunction;
+}
+
 /** One TLS handshake with the trust store Node uses (or `ca`), then the connection is closed. */
-export function probeTls(target: EndpointTarget, timeoutMs: number, ca?: string | Buffer, signal?: AbortSignal): Promise<TlsProbe> {
+export function probeTls(target: EndpointTarget, options: TlsProbeOptions): Promise<TlsProbe> {
+  const { timeoutMs, ca, signal, lookup } = options;
   return new Promise((resolve) => {
     let settled = false;
     const socket = tls.connect({
@@ -19,6 +29,7 @@ export function probeTls(target: EndpointTarget, timeoutMs: number, ca?: string 
       port: target.port,
       ...(isIP(target.hostname) === 0 ? { servername: target.hostname } : {}),
       ...(ca !== undefined ? { ca } : {}),
+      ...(lookup ? { lookup } : {}),
       // Verified below by reading authorizationError, which names the exact problem.
       rejectUnauthorized: false,
     });

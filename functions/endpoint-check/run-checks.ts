@@ -1,3 +1,4 @@
+import { pinnedLookup } from '../shared/pinned-lookup';
 import { checkAccessKeyFormat } from './access-key';
 import { checkHost } from './check-host';
 import { checkFirehose, checkOrganization, checkVersion, type OpenObserveCall } from './check-openobserve';
@@ -54,19 +55,23 @@ export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<Che
   }
 
   const target = url.target;
-  const host = target ? await checkHost(target, deps.lookup, timeouts.dnsMs, input.allowLocal) : skipped('host', 'the URL is not usable');
+  const hostCheck = target ? await checkHost(target, deps.lookup, timeouts.dnsMs, input.allowLocal) : { result: skipped('host', 'the URL is not usable') };
+  const host = hostCheck.result;
   results.push(host);
+  // Every connection of the run goes to the addresses the host check vetted, never to a fresh DNS answer.
+  const lookup = target && hostCheck.addresses ? pinnedLookup(target.hostname, hostCheck.addresses) : undefined;
+  const io = { ...(deps.ca !== undefined ? { ca: deps.ca } : {}), ...(deps.signal ? { signal: deps.signal } : {}), ...(lookup ? { lookup } : {}) };
 
   let tls: CheckResult;
   if (!target || !usable(host)) tls = skipped('tls', 'the host is not usable');
   else if (!target.https) tls = skipped('tls', 'plain http, allowed for local testing only');
-  else tls = interpretTls(target, await probeTls(target, timeouts.tlsMs, deps.ca, deps.signal), timeouts.tlsMs, deps.now());
+  else tls = interpretTls(target, await probeTls(target, { timeoutMs: timeouts.tlsMs, ...io }), timeouts.tlsMs, deps.now());
   results.push(tls);
 
   const reachable = target !== undefined && usable(host) && (usable(tls) || (!target.https && tls.status === 'skipped'));
   let openObserveVersion: string | undefined;
   if (target && reachable) {
-    const call: OpenObserveCall = { target, timeoutMs: timeouts.httpMs, ...(deps.ca !== undefined ? { ca: deps.ca } : {}), ...(deps.signal ? { signal: deps.signal } : {}) };
+    const call: OpenObserveCall = { target, timeoutMs: timeouts.httpMs, ...io };
     const version = await checkVersion(call);
     openObserveVersion = version.version;
     results.push(version.result);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { sendHttpRequest } from './http-request';
 
@@ -29,6 +30,8 @@ export interface FirehosePostOptions {
   /** Epoch ms for the body's `timestamp`. */
   readonly now?: () => number;
   readonly agent?: Agent;
+  /** Resolves the URL's host instead of the system resolver (`pinnedLookup`: only vetted addresses). */
+  readonly lookup?: LookupFunction;
 }
 
 export type FirehosePostResult =
@@ -98,6 +101,7 @@ export async function postFirehoseRecords(
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.ca !== undefined ? { ca: opts.ca } : {}),
     ...(opts.agent ? { agent: opts.agent } : {}),
+    ...(opts.lookup ? { lookup: opts.lookup } : {}),
   });
   switch (outcome.kind) {
     case 'timeout':

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 
 /** One HTTP(S) exchange. `ca` replaces the default trust store (tests); production leaves it unset. */
 export interface HttpRequest {
@@ -15,6 +16,11 @@ export interface HttpRequest {
   readonly maxResponseBytes: number;
   /** Reuse connections across calls (replay); default: a fresh connection per request. */
   readonly agent?: http.Agent;
+  /**
+   * Resolves the URL's host name instead of the system resolver, e.g. `pinnedLookup` to connect only to
+   * addresses already vetted. SNI, certificate checks and the Host header still use the URL's name.
+   */
+  readonly lookup?: LookupFunction;
 }
 
 export type HttpOutcome =
@@ -60,6 +66,7 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpOutcome> {
       method: request.method,
       headers,
       agent: request.agent ?? false,
+      ...(request.lookup ? { lookup: request.lookup } : {}),
       ...(url.protocol === 'https:' && request.ca !== undefined ? { ca: request.ca } : {}),
     });
     const onAbort = (): void => {

@@ -50,6 +50,9 @@ export interface FakeOpenObserveOptions {
   readonly orgs?: readonly string[];
   readonly version?: string;
   readonly onRecords?: OnRecords;
+  /** Loopback address and port to listen on; 127.0.0.1 and a free port by default. */
+  readonly host?: string;
+  readonly port?: number;
 }
 
 export interface RecordedRequest {
@@ -65,6 +68,8 @@ export interface RecordedRequest {
   status?: number;
   /** The records of an accepted Firehose batch, decoded. */
   records?: readonly Buffer[];
+  /** The TLS server name (SNI) the client sent; undefined over plain HTTP or without SNI. */
+  readonly servername?: string;
 }
 
 export interface FakeOpenObserve {
@@ -245,7 +250,8 @@ export async function startFakeOpenObserve(options: FakeOpenObserveOptions = {})
       const { route, org = '', stream = '' } = routeOf(method, path);
       const rawBody = Buffer.concat(chunks);
       const gzipped = (header(req, 'content-encoding') ?? '').toLowerCase() === 'gzip';
-      const recorded: RecordedRequest = { method, path, route, headers: req.headers, rawBody, body: (gzipped && tryGunzip(rawBody)) || rawBody };
+      const servername = 'servername' in req.socket && typeof req.socket.servername === 'string' ? req.socket.servername : undefined;
+      const recorded: RecordedRequest = { method, path, route, headers: req.headers, rawBody, body: (gzipped && tryGunzip(rawBody)) || rawBody, ...(servername ? { servername } : {}) };
       requests.push(recorded);
       const m = route === 'unknown' ? undefined : misbehaviours.get(route);
       if (m) return misbehave(m, req, res, recorded);
@@ -268,10 +274,14 @@ export async function startFakeOpenObserve(options: FakeOpenObserveOptions = {})
   };
 
   const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     requests,
     misbehave: (route, misbehaviour) => {

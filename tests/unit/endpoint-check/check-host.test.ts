@@ -7,31 +7,44 @@ const failsWith = (code: string) => async () => Promise.reject(Object.assign(new
 
 describe('checkHost', () => {
   test('passes a host with public addresses only', async () => {
-    const result = await checkHost(target, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'), 1000, false);
+    const { result, addresses } = await checkHost(target, resolvesTo('93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'), 1000, false);
 
     expect(result).toMatchObject({ id: 'host', status: 'passed' });
+    expect(addresses).toEqual(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']);
   });
 
   test('fails a host with any private, loopback or link-local address, naming it', async () => {
-    const result = await checkHost(target, resolvesTo('93.184.215.14', '10.0.0.5'), 1000, false);
+    const { result, addresses } = await checkHost(target, resolvesTo('93.184.215.14', '10.0.0.5'), 1000, false);
 
     expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('10.0.0.5 (private), which Firehose cannot reach') });
+    expect(addresses).toBeUndefined();
+  });
+
+  test.each([
+    ['203.0.113.5', '203.0.113.5 (documentation)'],
+    ['64:ff9b::a9fe:a9fe', '64:ff9b::a9fe:a9fe (link-local, carries 169.254.169.254)'],
+    ['2002:7f00:1::1', '2002:7f00:1::1 (loopback, carries 127.0.0.1)'],
+  ])('fails a host resolving to the special-purpose address %s, saying why', async (address, label) => {
+    const { result } = await checkHost(target, resolvesTo(address), 1000, false);
+
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining(`${label}, which Firehose cannot reach`) });
   });
 
   test('warns instead when local testing is allowed', async () => {
-    const result = await checkHost(target, resolvesTo('127.0.0.1'), 1000, true);
+    const { result, addresses } = await checkHost(target, resolvesTo('127.0.0.1'), 1000, true);
 
     expect(result).toMatchObject({ status: 'warned', message: expect.stringContaining('127.0.0.1 (loopback)') });
+    expect(addresses).toEqual(['127.0.0.1']);
   });
 
   test('fails a name that does not resolve', async () => {
-    const result = await checkHost(target, failsWith('ENOTFOUND'), 1000, false);
+    const { result } = await checkHost(target, failsWith('ENOTFOUND'), 1000, false);
 
     expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('does not resolve') });
   });
 
   test('fails a lookup that takes longer than its timeout', async () => {
-    const result = await checkHost(target, () => new Promise(() => undefined), 50, false);
+    const { result } = await checkHost(target, () => new Promise(() => undefined), 50, false);
 
     expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('took longer than 0.05 s') });
   });

@@ -3,6 +3,7 @@ import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { interpretTls, probeTls } from '../../../functions/endpoint-check/check-tls';
 import type { EndpointTarget } from '../../../functions/endpoint-check/check-url';
+import { pinnedLookup } from '../../../functions/shared/pinned-lookup';
 import { createTestTls, type TestTls } from '../../helpers/tls';
 
 let pki: TestTls;
@@ -24,7 +25,7 @@ async function listen(server: net.Server): Promise<number> {
 const tlsServer = (material: { key: string; cert: string }) => listen(tls.createServer(material, (socket) => socket.end()));
 const target = (port: number, hostname = '127.0.0.1'): EndpointTarget => ({ baseUrl: `https://${hostname}:${port}`, hostname, port, https: true });
 const check = async (t: EndpointTarget, trust: 'test-ca' | 'default-store' = 'test-ca') =>
-  interpretTls(t, await probeTls(t, 1000, trust === 'test-ca' ? pki.ca : undefined), 1000, Date.now());
+  interpretTls(t, await probeTls(t, { timeoutMs: 1000, ...(trust === 'test-ca' ? { ca: pki.ca } : {}) }), 1000, Date.now());
 
 describe('the TLS check', () => {
   test('passes a certificate for the host issued by a trusted CA', async () => {
@@ -32,6 +33,19 @@ describe('the TLS check', () => {
 
     expect(await check(target(port))).toMatchObject({ id: 'tls', status: 'passed' });
     expect(await check(target(port, 'localhost'))).toMatchObject({ status: 'passed' });
+  });
+
+  test('connects to the pinned address, still sending the host name as SNI and checking the certificate against it', async () => {
+    let sni: (name: string) => void = () => undefined;
+    const received = new Promise<string>((resolve) => (sni = resolve));
+    const material = await pki.issue(['o2.pinned.test'], 'pinned');
+    const server = tls.createServer({ ...material, SNICallback: (name, done) => (sni(name), done(null, tls.createSecureContext(material))) }, (socket) => socket.end());
+    const port = await listen(server);
+
+    const pinned = await probeTls(target(port, 'o2.pinned.test'), { timeoutMs: 1000, ca: pki.ca, lookup: pinnedLookup('o2.pinned.test', ['127.0.0.1']) });
+
+    expect(interpretTls(target(port, 'o2.pinned.test'), pinned, 1000, Date.now())).toMatchObject({ status: 'passed' });
+    expect(await received).toBe('o2.pinned.test');
   });
 
   test('fails a certificate issued for another name, listing the names it covers', async () => {

@@ -1,6 +1,10 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { sendHttpRequest } from '../../../functions/shared/http-request';
+import { pinnedLookup } from '../../../functions/shared/pinned-lookup';
+import { createTestTls, type TestTls } from '../../helpers/tls';
 
 let server: http.Server;
 let base: string;
@@ -54,5 +58,56 @@ describe('sendHttpRequest', () => {
 
   test('resolves to network-error with the code when the connection drops', async () => {
     expect(await request('/drop')).toMatchObject({ kind: 'network-error', code: 'ECONNRESET' });
+  });
+});
+
+describe('sendHttpRequest with a pinned lookup', () => {
+  let pki: TestTls;
+  let tlsServer: https.Server;
+  let port: number;
+  const names: Array<string | undefined> = [];
+
+  beforeAll(async () => {
+    pki = await createTestTls(['o2.pinned.test']);
+    tlsServer = https.createServer({ key: pki.key, cert: pki.cert }, (req, res) => {
+      names.push((req.socket as TLSSocket).servername || undefined, req.headers.host);
+      res.end('pinned');
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    port = (tlsServer.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    tlsServer.closeAllConnections();
+    await new Promise((resolve) => tlsServer.close(resolve));
+    await pki.cleanup();
+  });
+
+  test('connects to the pinned address while SNI, certificate check and Host keep the URL name', async () => {
+    const outcome = await sendHttpRequest({
+      url: `https://o2.pinned.test:${port}/`,
+      method: 'GET',
+      headers: {},
+      timeoutMs: 2000,
+      maxResponseBytes: 100,
+      ca: pki.ca,
+      lookup: pinnedLookup('o2.pinned.test', ['127.0.0.1']),
+    });
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, body: Buffer.from('pinned') });
+    expect(names).toEqual(['o2.pinned.test', `o2.pinned.test:${port}`]);
+  });
+
+  test('fails with ENOTFOUND instead of resolving a name it was not pinned to', async () => {
+    const outcome = await sendHttpRequest({
+      url: `https://localhost:${port}/`,
+      method: 'GET',
+      headers: {},
+      timeoutMs: 2000,
+      maxResponseBytes: 100,
+      ca: pki.ca,
+      lookup: pinnedLookup('o2.pinned.test', ['127.0.0.1']),
+    });
+
+    expect(outcome).toMatchObject({ kind: 'network-error', code: 'ENOTFOUND' });
   });
 });
