@@ -7,10 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isCertificateError } from '../../functions/shared/network-error';
 import { formatAction, summarise, type PackAction, type PackReport } from '../../functions/shared/pack/actions';
 import { PACK_CONTENT } from '../../functions/shared/pack/content';
 import { DEFAULT_STREAM, ORGANIZATION_ID_PATTERN, STREAM_NAME_PATTERN } from '../../functions/shared/pack/constants';
-import { PackUnauthorizedError } from '../../functions/shared/pack/errors';
+import { PackNetworkError, PackUnauthorizedError } from '../../functions/shared/pack/errors';
 import { installPack } from '../../functions/shared/pack/install';
 import { ManagementApi } from '../../functions/shared/pack/management-api';
 import { createManagementClient } from '../../functions/shared/pack/management-client';
@@ -128,6 +129,10 @@ export const run: Command = async (argv, io) => {
   } catch (error) {
     if (error instanceof PackUnauthorizedError) {
       io.stderr.write(`o2-cognito install-pack: ${error.message} Check OPENOBSERVE_USER and OPENOBSERVE_PASSWORD.\n`);
+      return 1;
+    }
+    if (error instanceof PackNetworkError && isCertificateError(error.code)) {
+      io.stderr.write(`o2-cognito install-pack: ${error.message} If a private CA issued OpenObserve's certificate, set NODE_EXTRA_CA_CERTS to that CA's PEM file.\n`);
       return 1;
     }
     throw error;

@@ -1,6 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import { type FirehosePostResult, firehoseEndpointUrl, postFirehoseRecords } from '../shared/firehose-http';
 import { CONNECTION_DROPPED_CODES, type HttpOutcome, sendHttpRequest } from '../shared/http-request';
+import { describeNetworkError } from '../shared/network-error';
 import { MAX_API_RESPONSE_BYTES } from './constants';
 import type { EndpointTarget } from './check-url';
 import type { CheckResult } from './types';
@@ -43,7 +44,8 @@ const VERSION_PATTERN = /^[A-Za-z0-9._+-]{1,64}$/;
 export async function checkVersion(call: OpenObserveCall): Promise<{ result: CheckResult; version?: string }> {
   const outcome = await get(call, '/config');
   const warn = (message: string): { result: CheckResult } => ({ result: { id: 'version', status: 'warned', message } });
-  if (outcome.kind !== 'response') return warn(`GET /config did not answer (${outcome.kind === 'timeout' ? 'timeout' : outcome.code}); the server version is unknown.`);
+  if (outcome.kind === 'timeout') return warn(`GET /config did not answer within ${call.timeoutMs / 1000} s; the server version is unknown.`);
+  if (outcome.kind === 'network-error') return warn(`GET /config failed: ${describeNetworkError(outcome.code)}; the server version is unknown.`);
   const version = outcome.status === 200 ? versionOf(outcome.body) : undefined;
   if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) {
     return warn(`GET /config answered HTTP ${outcome.status} without a version; is ${call.target.baseUrl} OpenObserve?`);
@@ -56,7 +58,7 @@ export async function checkOrganization(call: OpenObserveCall, org: string, acce
   const outcome = await get(call, `/api/${encodeURIComponent(org)}/_license`, { Authorization: `Basic ${accessKey}` });
   const fail = (message: string): CheckResult => ({ id: 'organization', status: 'failed', message });
   if (outcome.kind === 'timeout') return fail(`GET /api/${org}/_license did not answer within ${call.timeoutMs / 1000} s; check that OpenObserve is up and reachable.`);
-  if (outcome.kind === 'network-error') return fail(`GET /api/${org}/_license failed (${outcome.code}); check that OpenObserve is up and reachable.`);
+  if (outcome.kind === 'network-error') return fail(`GET /api/${org}/_license failed: ${describeNetworkError(outcome.code)}; check that OpenObserve is up and reachable.`);
   const text = outcome.body.toString('utf8', 0, Math.min(outcome.body.length, 200));
   if (outcome.status === 200) return { id: 'organization', status: 'passed', message: `Organization '${org}' exists and the key's user can sign in to it.` };
   if (outcome.status === 404 && /organization not found/i.test(text)) {
@@ -82,7 +84,7 @@ export function interpretFirehose(url: string, result: FirehosePostResult, timeo
       if (CONNECTION_DROPPED_CODES.has(result.code) || /socket hang up/i.test(result.reason)) {
         return fail(`${url} closed the connection without answering; OpenObserve does this when its Firehose handler crashes (for example on a key without ':'), or a proxy drops the request — check the OpenObserve and proxy logs.`);
       }
-      return fail(`Posting to ${url} failed (${result.code}); check that the endpoint is reachable.`);
+      return fail(`Posting to ${url} failed: ${describeNetworkError(result.code)}; check that the endpoint is reachable.`);
     case 'bad-response':
       if (result.reason === 'the answer is not JSON') {
         return fail(`${url} answered 200 but not with JSON, so Firehose would count every delivery as failed; something other than OpenObserve (a proxy or login page) answers this path.`);

@@ -45,4 +45,11 @@ export class PackHttpError extends PackError {
 /** OpenObserve could not be reached, or did not answer in time. */
 export class PackNetworkError extends PackError {
   override name = 'PackNetworkError';
+  constructor(
+    message: string,
+    /** Node's error code (ECONNREFUSED, CERT_HAS_EXPIRED…), ETIMEDOUT when no answer came in time. */
+    readonly code: string,
+  ) {
+    super(message);
+  }
 }

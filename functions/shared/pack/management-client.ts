@@ -1,8 +1,12 @@
 /**
- * The HTTP edge of the installer: one OpenObserve management call per `send`, Basic auth
- * (contract §4), a timeout on every call, no redirects followed. Credentials never leave this module: they
- * are not in any result or error, and server text is scrubbed of them before it is kept.
+ * The HTTP edge of the installer: one OpenObserve management call per `send` through the shared HTTP
+ * module, Basic auth (contract §4), a timeout on every call, no redirects followed, at most
+ * MAX_RESPONSE_BYTES read. Credentials never leave this module: they are not in any result or error, and
+ * server text is scrubbed of them before it is kept.
  */
+import type { LookupFunction } from 'node:net';
+import { type HttpMethod, sendHttpRequest } from '../http-request';
+import { describeNetworkError } from '../network-error';
 import { MAX_RESPONSE_BYTES, MAX_SERVER_MESSAGE_CHARS, REQUEST_TIMEOUT_MS } from './constants';
 import { PackHttpError, PackNetworkError } from './errors';
 
@@ -22,9 +26,11 @@ export interface ManagementClientOptions {
   readonly signal?: AbortSignal;
   /** More values to scrub from server text, e.g. the webhook URL a destination error might echo. */
   readonly redact?: readonly string[];
+  /** Trusted CA(s) replacing the default store (tests); otherwise Node's store plus NODE_EXTRA_CA_CERTS. */
+  readonly ca?: string | Buffer;
+  /** Resolves the host instead of the system resolver (`pinnedLookup`: install-pack's vetted loopback address). */
+  readonly lookup?: LookupFunction;
 }
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface ManagementRequest {
   readonly method: HttpMethod;
@@ -56,11 +62,6 @@ function scrubber(credentials: ManagementCredentials, redact: readonly string[])
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-/** Reads a property of a thrown value; fetch's errors come from another realm, so `instanceof` is unreliable. */
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined; // checked just before
-}
-
 /** A short, one-line form of a server's error body: its `message` or `error` field, else the text. */
 function shortMessage(json: unknown, text: string): string {
   let message = text;
@@ -70,35 +71,6 @@ function shortMessage(json: unknown, text: string): string {
     if (typeof field === 'string') message = field;
   }
   return message.replace(/\s+/g, ' ').trim().slice(0, MAX_SERVER_MESSAGE_CHARS);
-}
-
-/**
- * The body, or undefined once it is over `limitBytes`. A larger declared Content-Length is refused unread, and a
- * longer stream is cancelled (which closes the connection) at the first chunk past the limit, so at most
- * `limitBytes` plus one chunk is ever held. Chunks are counted after fetch decompresses them.
- */
-async function readBodyUpTo(response: Response, limitBytes: number): Promise<Buffer | undefined> {
-  const body = response.body;
-  if (body === null) return Buffer.alloc(0);
-  // A missing or unreadable header is Number(null) = 0 or NaN: not over the limit, so the stream count decides.
-  if (Number(response.headers.get('content-length')) > limitBytes) {
-    await body.cancel();
-    return undefined;
-  }
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, received);
-    const chunk: Uint8Array = value;
-    received += chunk.byteLength;
-    if (received > limitBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
 }
 
 /** Creates a client for one OpenObserve. */
@@ -114,46 +86,40 @@ export function createManagementClient(options: ManagementClientOptions): Manage
     async send(request) {
       const url = new URL(`${base.origin}${prefix}${request.path}`);
       for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'o2-cognito' };
       if (!request.anonymous) headers.Authorization = authorization;
       if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-      const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
-      let response: Response;
-      let bytes: Buffer | undefined;
-      try {
-        response = await fetch(url, {
-          method: request.method,
-          headers,
-          redirect: 'manual',
-          signal: AbortSignal.any(signals),
-          ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-        });
-        bytes = await readBodyUpTo(response, MAX_RESPONSE_BYTES);
-      } catch (error) {
-        const name = field(error, 'name');
-        const timedOut = name === 'TimeoutError' || name === 'AbortError';
-        const causeCode = field(field(error, 'cause'), 'code');
-        const code = typeof causeCode === 'string' ? causeCode : 'network error';
-        throw new PackNetworkError(
-          timedOut
-            ? `OpenObserve at ${base.origin} did not answer ${request.method} ${request.path} in time; check the URL and that the server is up.`
-            : `OpenObserve at ${base.origin} could not be reached (${code}); check the URL and the network path to it.`,
-        );
+      const outcome = await sendHttpRequest({
+        url: url.href,
+        method: request.method,
+        headers,
+        ...(request.body !== undefined ? { body: Buffer.from(JSON.stringify(request.body)) } : {}),
+        timeoutMs,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(options.lookup ? { lookup: options.lookup } : {}),
+      });
+      if (outcome.kind === 'timeout') {
+        throw new PackNetworkError(`OpenObserve at ${base.origin} did not answer ${request.method} ${request.path} in time; check the URL and that the server is up.`, 'ETIMEDOUT');
       }
-      if (bytes === undefined) {
+      if (outcome.kind === 'network-error') {
+        throw new PackNetworkError(`OpenObserve at ${base.origin} could not be reached: ${describeNetworkError(outcome.code)}; check the URL and the network path to it.`, outcome.code);
+      }
+      if (outcome.truncated) {
         throw new PackHttpError(
           `OpenObserve at ${base.origin} answered ${request.method} ${request.path} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, the most the installer reads; check that the URL points at OpenObserve and not at a proxy or another service.`,
-          response.status,
+          outcome.status,
         );
       }
-      const text = bytes.toString('utf8');
+      const text = outcome.body.toString('utf8');
       let json: unknown;
       try {
         json = text === '' ? undefined : JSON.parse(text);
       } catch {
         json = undefined;
       }
-      return { status: response.status, json, message: scrub(shortMessage(json, text)) };
+      return { status: outcome.status, json, message: scrub(shortMessage(json, text)) };
     },
   };
 }

@@ -1,10 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../../cli/index';
 import type { CliIo } from '../../../cli/io';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
+import { createTestTls, type TestTls } from '../../helpers/tls';
 
 const PASSWORD = 'pw-DISTINCTIVE-4e1d-secret';
 const PASSCODE = 'firehose-PASSCODE-77aa';
@@ -152,5 +155,46 @@ describe('o2-cognito install-pack', () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--webhook-url');
+  });
+});
+
+describe('o2-cognito install-pack against a server it cannot reach', () => {
+  let pki: TestTls;
+  let untrusted: https.Server;
+  let untrustedPort: number;
+
+  beforeAll(async () => {
+    pki = await createTestTls();
+    untrusted = https.createServer({ key: pki.key, cert: pki.cert }, (_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => untrusted.listen(0, '127.0.0.1', resolve));
+    untrustedPort = (untrusted.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    untrusted.closeAllConnections();
+    await new Promise((resolve) => untrusted.close(resolve));
+    await pki.cleanup();
+  });
+
+  test('names a refused connection, also on a port fetch would refuse to use', async () => {
+    const result = await cli(['--url', 'http://127.0.0.1:1']);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/could not be reached: nothing accepts connections on that port \(ECONNREFUSED\)/);
+    expectNoSecrets(result);
+  });
+
+  test('names a host name that does not resolve', async () => {
+    const result = await cli(['--url', 'https://o2.example.invalid']);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the host name does not resolve \(ENOTFOUND\)/);
+  });
+
+  test('names an untrusted certificate and says how to trust a private CA', async () => {
+    const result = await cli(['--url', `https://127.0.0.1:${untrustedPort}`]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/its TLS certificate is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
+    expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
   });
 });

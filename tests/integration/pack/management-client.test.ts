@@ -1,8 +1,10 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { MAX_RESPONSE_BYTES } from '../../../functions/shared/pack/constants';
 import { PackHttpError, PackNetworkError } from '../../../functions/shared/pack/errors';
 import { createManagementClient } from '../../../functions/shared/pack/management-client';
+import { createTestTls } from '../../helpers/tls';
 
 const SECRET = 'pw-DISTINCTIVE-91b2';
 const credentials = { username: 'admin@example.com', secret: SECRET };
@@ -182,7 +184,29 @@ describe('createManagementClient', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const client = createManagementClient({ baseUrl: `http://127.0.0.1:${port}`, credentials });
 
-    await expect(client.send({ method: 'GET', path: '/config', anonymous: true })).rejects.toThrow(/ECONNREFUSED/);
+    const error = await client.send({ method: 'GET', path: '/config', anonymous: true }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PackNetworkError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', message: expect.stringContaining('nothing accepts connections on that port (ECONNREFUSED)') });
+  });
+
+  test('speaks HTTPS with the CA it is given, and names an untrusted certificate without it', async () => {
+    const pki = await createTestTls();
+    const tlsServer = https.createServer({ key: pki.key, cert: pki.cert }, (req, res) => res.end(JSON.stringify({ version: 'v0.92.2', auth: req.headers.authorization !== undefined })));
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
+    try {
+      const trusted = await createManagementClient({ baseUrl: url, credentials, ca: pki.ca }).send({ method: 'GET', path: '/api/default/dashboards' });
+      const untrusted = await createManagementClient({ baseUrl: url, credentials }).send({ method: 'GET', path: '/config', anonymous: true }).catch((e: unknown) => e);
+
+      expect(trusted).toMatchObject({ status: 200, json: { version: 'v0.92.2', auth: true } });
+      expect(untrusted).toBeInstanceOf(PackNetworkError);
+      expect(untrusted).toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    } finally {
+      tlsServer.closeAllConnections();
+      await new Promise((resolve) => tlsServer.close(resolve));
+      await pki.cleanup();
+    }
   });
 
   test('refuses a declared Content-Length over the limit without reading the body, naming the limit and no secret', async () => {

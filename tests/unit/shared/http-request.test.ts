@@ -7,6 +7,19 @@ import { pinnedLookup } from '../../../functions/shared/pinned-lookup';
 import { createTestTls, type TestTls } from '../../helpers/tls';
 
 let server: http.Server;
+let endlessWritten = 0;
+let endlessClosed: Promise<void> = Promise.resolve();
+
+/** Writes 64 KiB chunks until the client goes away: only a client that stops reading ends it. */
+function streamForever(res: http.ServerResponse): void {
+  endlessWritten = 0;
+  endlessClosed = new Promise((resolve) => res.on('close', resolve));
+  const write = (): void => {
+    while (!res.destroyed && res.write(Buffer.alloc(64 * 1024, 0x7a))) endlessWritten += 64 * 1024;
+    if (!res.destroyed) res.once('drain', write);
+  };
+  write();
+}
 let base: string;
 const seen: Array<{ method?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
 
@@ -16,7 +29,15 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       seen.push({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString() });
-      if (req.url === '/big') return res.end('x'.repeat(10_000));
+      if (req.url === '/big') {
+        res.write('x'.repeat(10_000));
+        return res.end();
+      }
+      if (req.url === '/declared') {
+        res.writeHead(200, { 'Content-Length': '1000000' });
+        return res.write('y'.repeat(10));
+      }
+      if (req.url === '/endless') return streamForever(res);
       if (req.url === '/hang') return undefined;
       if (req.url === '/drop') return req.socket.destroy();
       res.writeHead(201, { 'X-Test': 'yes' }).end('created');
@@ -52,12 +73,45 @@ describe('sendHttpRequest', () => {
     expect(outcome.kind === 'response' && outcome.body.length).toBe(100);
   });
 
+  test('stops reading an answer longer than the limit and closes the connection, keeping the first bytes', async () => {
+    const outcome = await request('/endless', { maxResponseBytes: 100_000, timeoutMs: 5000 });
+    await endlessClosed;
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, truncated: true });
+    expect(outcome.kind === 'response' && outcome.body).toEqual(Buffer.alloc(100_000, 0x7a));
+    expect(endlessWritten).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test('refuses a declared Content-Length over the limit at once, without waiting for a body that may never come', async () => {
+    const outcome = await request('/declared', { maxResponseBytes: 1000, timeoutMs: 5000 });
+
+    expect(outcome).toMatchObject({ kind: 'response', status: 200, truncated: true });
+  });
+
+  test('sends DELETE', async () => {
+    await request('/ok', { method: 'DELETE' });
+
+    expect(seen[0]?.method).toBe('DELETE');
+  });
+
   test('resolves to timeout when the server does not answer in time', async () => {
     expect(await request('/hang', { timeoutMs: 100 })).toEqual({ kind: 'timeout' });
   });
 
   test('resolves to network-error with the code when the connection drops', async () => {
     expect(await request('/drop')).toMatchObject({ kind: 'network-error', code: 'ECONNRESET' });
+  });
+
+  test('resolves to network-error ECONNREFUSED when nothing listens', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+
+    expect(await sendHttpRequest({ url: `http://127.0.0.1:${port}/`, method: 'GET', headers: {}, timeoutMs: 1000, maxResponseBytes: 10 })).toMatchObject({
+      kind: 'network-error',
+      code: 'ECONNREFUSED',
+    });
   });
 });
 
