@@ -17,6 +17,7 @@ import { ManagementApi } from '../../functions/shared/pack/management-api';
 import { createManagementClient } from '../../functions/shared/pack/management-client';
 import { parseThresholds } from '../../functions/shared/pack/thresholds';
 import { uninstallPack } from '../../functions/shared/pack/uninstall';
+import { urlSecrets } from '../../functions/shared/secret-scrubber';
 import { CliUsageError, type CliIo, type Command } from '../io';
 
 const USAGE = `usage: o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL]
@@ -108,7 +109,7 @@ export const run: Command = async (argv, io) => {
     );
   }
 
-  const api = new ManagementApi(createManagementClient({ baseUrl: baseUrl.href, credentials: { username, secret }, redact: webhookUrl === undefined ? [] : [webhookUrl] }), values.org);
+  const api = new ManagementApi(createManagementClient({ baseUrl: baseUrl.href, credentials: { username, secret }, redact: webhookUrl === undefined ? [] : urlSecrets(webhookUrl) }), values.org);
   const dryRun = values['dry-run'];
   const onAction = (action: PackAction): void => void io.stdout.write(`${formatAction(action, dryRun)}\n`);
   try {

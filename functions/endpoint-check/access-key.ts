@@ -1,7 +1,7 @@
 import { MAX_ACCESS_KEY_BYTES } from './constants';
 import type { CheckResult } from './types';
 
-/** A key that passed the format check, with the parts a redactor must hide. */
+/** The `user:secret` a key that passed the format check decodes to (accessKeySecrets says what to hide). */
 export interface AccessKeyParts {
   readonly user: string;
   readonly secret: string;

@@ -2,6 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { type FirehosePostResult, firehoseEndpointUrl, postFirehoseRecords } from '../shared/firehose-http';
 import { CONNECTION_DROPPED_CODES, type HttpOutcome, sendHttpRequest } from '../shared/http-request';
 import { describeNetworkError } from '../shared/network-error';
+import { shorten } from '../shared/secret-scrubber';
 import { MAX_API_RESPONSE_BYTES } from './constants';
 import type { EndpointTarget } from './check-url';
 import type { CheckResult } from './types';
@@ -93,7 +94,7 @@ export function interpretFirehose(url: string, result: FirehosePostResult, timeo
     case 'http-error':
       switch (result.status) {
         case 401:
-          return fail(`${url} rejected the access key (401 ${result.body.trim().slice(0, 40)}); use base64 of user:secret for a user of this organization, as shown under Ingestion in OpenObserve.`);
+          return fail(`${url} rejected the access key (401 ${shorten(result.body, 40)}); use base64 of user:secret for a user of this organization, as shown under Ingestion in OpenObserve.`);
         case 404:
           return fail(`${url} does not exist (404); OpenObserve serves Firehose at /aws/<org>/<stream>/_kinesis_firehose — check the base URL and that the server is OpenObserve v0.14.7 or later.`);
         case 415:
@@ -101,7 +102,7 @@ export function interpretFirehose(url: string, result: FirehosePostResult, timeo
         case 413:
           return fail(`${url} refused even an empty batch as too large (413); raise the body size limit of the proxy in front of OpenObserve.`);
         default:
-          return fail(`${url} answered an empty Firehose batch with HTTP ${result.status} (${result.body.trim().slice(0, 120)}); fix that server error before deploying.`);
+          return fail(`${url} answered an empty Firehose batch with HTTP ${result.status} (${shorten(result.body, 120)}); fix that server error before deploying.`);
       }
   }
 }

@@ -1,4 +1,6 @@
+import { accessKeySecrets } from '../shared/firehose-http';
 import { pinnedLookup } from '../shared/pinned-lookup';
+import { createScrubber } from '../shared/secret-scrubber';
 import { checkAccessKeyFormat } from './access-key';
 import { checkHost } from './check-host';
 import { checkFirehose, checkOrganization, checkVersion, type OpenObserveCall } from './check-openobserve';
@@ -13,10 +15,10 @@ import type { CheckDeps, CheckId, CheckInput, CheckReport, CheckResult, CheckTim
 const skipped = (id: CheckId, why: string): CheckResult => ({ id, status: 'skipped', message: `Not checked: ${why}.` });
 const usable = (result: CheckResult | undefined): boolean => result?.status === 'passed' || result?.status === 'warned';
 
-/** Replaces every occurrence of each secret (the key, its decoded secret) in a message. */
+/** Scrubs every message of the key and its secret, in every form a server could have echoed them in. */
 function redactor(secrets: readonly string[]): (result: CheckResult) => CheckResult {
-  const hidden = secrets.filter((s) => s.length >= 4);
-  return (result) => ({ ...result, message: hidden.reduce((text, s) => text.split(s).join('[redacted]'), result.message) });
+  const scrubber = createScrubber(secrets);
+  return (result) => ({ ...result, message: scrubber.scrub(result.message) });
 }
 
 async function checkTrailIfRequired(input: CheckInput, deps: CheckDeps, timeouts: CheckTimeouts): Promise<CheckResult> {
@@ -43,13 +45,10 @@ export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<Che
   const resolved = await resolveAccessKey(input.accessKey, deps, timeouts.awsMs);
   let key: string | undefined;
   if (resolved.ok) {
-    secrets.push(resolved.value);
+    secrets.push(...accessKeySecrets(resolved.value));
     const format = checkAccessKeyFormat(resolved.value);
     results.push(format.result);
-    if (format.parts) {
-      secrets.push(format.parts.secret);
-      key = resolved.value;
-    }
+    if (format.parts) key = resolved.value;
   } else {
     results.push({ id: 'access-key', status: 'failed', message: resolved.reason });
   }

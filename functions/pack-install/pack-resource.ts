@@ -12,6 +12,7 @@ import { installPack } from '../shared/pack/install';
 import { ManagementApi } from '../shared/pack/management-api';
 import { createManagementClient, type ManagementCredentials } from '../shared/pack/management-client';
 import { uninstallPack } from '../shared/pack/uninstall';
+import { urlSecrets } from '../shared/secret-scrubber';
 import type { CredentialsResult } from './pack-credentials';
 import { movedTarget, type PackProperties, parsePackProperties } from './pack-properties';
 
@@ -21,16 +22,21 @@ export interface PackResourceDeps {
   readonly now: () => number;
   /** How to reach OpenObserve; tests point it at a loopback fake. */
   readonly connect?: (props: PackProperties, credentials: ManagementCredentials, signal: AbortSignal) => ManagementApi;
+  /** Trusted CA(s) replacing the default store, for the default `connect` (tests). */
+  readonly ca?: string | Buffer;
 }
 
 export const PHYSICAL_ID_PREFIX = 'o2-cognito-security-pack';
 
 const physicalId = (p: PackProperties): string => `${PHYSICAL_ID_PREFIX}:${p.organization}:${p.streamName}`;
 
-function connect(props: PackProperties, credentials: ManagementCredentials, signal: AbortSignal): ManagementApi {
-  const redact = props.webhookUrl === undefined ? [] : [props.webhookUrl];
-  return new ManagementApi(createManagementClient({ baseUrl: props.openObserveUrl, credentials, signal, redact }), props.organization);
-}
+/** The management API of the stack's OpenObserve; server text is scrubbed of the credentials and the webhook's secret parts. */
+const connectWith =
+  (ca: string | Buffer | undefined) =>
+  (props: PackProperties, credentials: ManagementCredentials, signal: AbortSignal): ManagementApi => {
+    const redact = props.webhookUrl === undefined ? [] : urlSecrets(props.webhookUrl);
+    return new ManagementApi(createManagementClient({ baseUrl: props.openObserveUrl, credentials, signal, redact, ...(ca !== undefined ? { ca } : {}) }), props.organization);
+  };
 
 /** Our errors carry a safe one-sentence message; anything else is rethrown for the generic reason. */
 function failed(error: unknown): CustomResourceOutcome {
@@ -42,7 +48,7 @@ async function uninstall(props: PackProperties, deps: PackResourceDeps, ctx: Cus
   const credentials = await deps.readCredentials(props.credentialsSecretArn, ctx.signal);
   if (!credentials.ok) return { status: 'FAILED', reason: credentials.reason };
   try {
-    const report = await uninstallPack({ api: (deps.connect ?? connect)(props, credentials.credentials, ctx.signal), stream: props.streamName, dryRun: false });
+    const report = await uninstallPack({ api: (deps.connect ?? connectWith(deps.ca))(props, credentials.credentials, ctx.signal), stream: props.streamName, dryRun: false });
     deps.log.info('security pack removed', { summary: summarise(report.actions, false) });
     return { status: 'SUCCESS', physicalResourceId: physicalId(props) };
   } catch (error) {
@@ -61,7 +67,7 @@ export function packResource(deps: PackResourceDeps) {
     let dashboardId: string | undefined;
     try {
       const report = await installPack({
-        api: (deps.connect ?? connect)(props, credentials.credentials, ctx.signal),
+        api: (deps.connect ?? connectWith(deps.ca))(props, credentials.credentials, ctx.signal),
         stream: props.streamName,
         thresholds: props.thresholds,
         enableAlerts: props.enableAlerts,

@@ -3,6 +3,7 @@ import type { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { sendHttpRequest } from './http-request';
+import { createScrubber } from './secret-scrubber';
 
 /**
  * The Firehose HTTP endpoint delivery protocol, as Firehose speaks it to OpenObserve
@@ -36,7 +37,7 @@ export interface FirehosePostOptions {
 
 export type FirehosePostResult =
   | { readonly kind: 'ok'; readonly requestId: string }
-  /** `body`: the first 200 characters of the answer, never the key. */
+  /** `body`: at most 200 characters of the answer on one line, scrubbed of the key and its secret before the cut. */
   | { readonly kind: 'http-error'; readonly status: number; readonly body: string }
   | { readonly kind: 'bad-response'; readonly status: number; readonly reason: string }
   | { readonly kind: 'network-error'; readonly code: string; readonly reason: string }
@@ -53,8 +54,22 @@ export function firehoseRequestBody(requestId: string, timestampMs: number, reco
   return Buffer.from(`{"requestId":${JSON.stringify(requestId)},"timestamp":${timestampMs},"records":[${data.join(',')}]}`);
 }
 
-function redact(text: string, secret: string): string {
-  return secret.length > 0 ? text.split(secret).join('[redacted]') : text;
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * What an access key gives away: the key itself (which is also the Basic credential's base64) and the secret
+ * of the `user:secret` it encodes — all of the decoded text when it has no colon. The user is not secret.
+ */
+export function accessKeySecrets(accessKey: string): string[] {
+  let decoded = '';
+  try {
+    decoded = STANDARD_BASE64.test(accessKey) ? utf8.decode(Buffer.from(accessKey, 'base64')) : '';
+  } catch {
+    decoded = '';
+  }
+  const colon = decoded.indexOf(':');
+  return [accessKey, colon === -1 ? decoded : decoded.slice(colon + 1)].filter((s) => s !== '');
 }
 
 function parseSuccess(status: number, body: Buffer, truncated: boolean, requestId: string): FirehosePostResult {
@@ -107,11 +122,11 @@ export async function postFirehoseRecords(
     case 'timeout':
       return outcome;
     case 'network-error':
-      return { kind: 'network-error', code: outcome.code, reason: redact(outcome.reason, target.accessKey) };
+      return { kind: 'network-error', code: outcome.code, reason: createScrubber(accessKeySecrets(target.accessKey)).scrub(outcome.reason) };
     case 'response':
       if (outcome.status !== 200) {
-        const body = redact(outcome.body.toString('utf8', 0, Math.min(outcome.body.length, ERROR_BODY_CHARS * 4)), target.accessKey);
-        return { kind: 'http-error', status: outcome.status, body: body.slice(0, ERROR_BODY_CHARS) };
+        const body = createScrubber(accessKeySecrets(target.accessKey)).excerpt(outcome.body.toString('utf8'), ERROR_BODY_CHARS);
+        return { kind: 'http-error', status: outcome.status, body };
       }
       return parseSuccess(outcome.status, outcome.body, outcome.truncated, requestId);
   }

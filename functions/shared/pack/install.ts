@@ -4,6 +4,7 @@
  * name (dashboards by title and marker, then PUT with their hash; alerts by name and marker, then PUT by
  * id) and left alone when they already hold the pack's content. With `dryRun` only reads are made.
  */
+import { shorten } from '../secret-scrubber';
 import { ALERT_NAME_PREFIX, DESTINATION_NAME, DRY_RUN_WINDOW_MICROS, FOLDER_DESCRIPTION, FOLDER_NAME, isOurs, MIN_SERVER_VERSION, TEMPLATE_NAME } from './constants';
 import { PACK_CONTENT, type JsonObject, type PackContent, type Thresholds } from './content';
 import { PackHttpError, PackQueryRejectedError, PackServerTooOldError } from './errors';
@@ -42,7 +43,7 @@ export async function checkServerVersion(api: ManagementApi, warnings: string[])
   const reported = await api.serverVersion();
   const version = parseServerVersion(reported);
   if (version === undefined) {
-    warnings.push(`OpenObserve reported version '${reported.slice(0, 40)}', which is not a release number; the pack needs ${formatVersion(MIN_SERVER_VERSION)} or later.`);
+    warnings.push(`OpenObserve reported version '${shorten(reported.replace(/\s+/g, ' '), 40)}', which is not a release number; the pack needs ${formatVersion(MIN_SERVER_VERSION)} or later.`);
   } else if (isOlderThan(version, MIN_SERVER_VERSION)) {
     throw new PackServerTooOldError(
       `OpenObserve ${formatVersion(version)} is older than ${formatVersion(MIN_SERVER_VERSION)}, the oldest release the pack supports; upgrade OpenObserve, or import the files in content/ through its UI.`,

@@ -80,14 +80,15 @@ export class ManagementApi {
 
   private async call(what: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, extra: { query?: Record<string, string | undefined>; body?: unknown } = {}) {
     const response = await this.client.send({ method, path, ...extra });
-    return { response, fail: () => failure(response, what, this.org) };
+    // `what` may hold a server-given id: scrubbed like the server's own text.
+    return { response, fail: () => failure(response, this.client.scrub(what), this.org) };
   }
 
   /** `GET /config` (no auth): the server version, e.g. `v0.92.2`. */
   async serverVersion(): Promise<string> {
     const response = await this.client.send({ method: 'GET', path: '/config', anonymous: true });
     if (!ok(response.status) || !isRecord(response.json)) throw failure(response, 'report its version (GET /config)');
-    return text(response.json, 'version');
+    return this.client.scrub(text(response.json, 'version'));
   }
 
   /** A cheap authenticated read that tells wrong credentials, missing role and missing org apart (§4). */

@@ -7,6 +7,7 @@
 import type { LookupFunction } from 'node:net';
 import { type HttpMethod, sendHttpRequest } from '../http-request';
 import { describeNetworkError } from '../network-error';
+import { createScrubber } from '../secret-scrubber';
 import { MAX_RESPONSE_BYTES, MAX_SERVER_MESSAGE_CHARS, REQUEST_TIMEOUT_MS } from './constants';
 import { PackHttpError, PackNetworkError } from './errors';
 
@@ -24,7 +25,7 @@ export interface ManagementClientOptions {
   readonly timeoutMs?: number;
   /** Aborts every call (the custom resource's deadline). */
   readonly signal?: AbortSignal;
-  /** More values to scrub from server text, e.g. the webhook URL a destination error might echo. */
+  /** More secrets to scrub from server text, e.g. `urlSecrets(webhookUrl)`, which a destination error may echo. */
   readonly redact?: readonly string[];
   /** Trusted CA(s) replacing the default store (tests); otherwise Node's store plus NODE_EXTRA_CA_CERTS. */
   readonly ca?: string | Buffer;
@@ -46,31 +47,23 @@ export interface ManagementResponse {
   readonly status: number;
   /** Parsed JSON, or undefined when the body is not JSON. */
   readonly json: unknown;
-  /** The body as text, scrubbed of the credentials and cut to a short length, for messages. */
+  /** The body's `message` (or `error`) or its text, on one line, scrubbed of every secret, then cut short. */
   readonly message: string;
 }
 
 export interface ManagementClient {
   readonly origin: string;
   send(request: ManagementRequest): Promise<ManagementResponse>;
+  /** Scrubs other server-given text (ids, a version) of the credentials and the `redact` values. */
+  scrub(text: string): string;
 }
 
-function scrubber(credentials: ManagementCredentials, redact: readonly string[]): (text: string) => string {
-  const basic = Buffer.from(`${credentials.username}:${credentials.secret}`).toString('base64');
-  // Longest first, so a URL is replaced whole before any secret inside it.
-  const secrets = [credentials.secret, basic, ...redact].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-  return (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
-}
-
-/** A short, one-line form of a server's error body: its `message` or `error` field, else the text. */
-function shortMessage(json: unknown, text: string): string {
-  let message = text;
-  if (typeof json === 'object' && json !== null) {
-    const record = json as Record<string, unknown>; // narrowed right below, key by key
-    const field = [record.message, record.error, record.error_detail].find((v) => typeof v === 'string');
-    if (typeof field === 'string') message = field;
-  }
-  return message.replace(/\s+/g, ' ').trim().slice(0, MAX_SERVER_MESSAGE_CHARS);
+/** What a server's error body says: its `message`, `error` or `error_detail` field, else the whole text. */
+function serverMessage(json: unknown, text: string): string {
+  if (typeof json !== 'object' || json === null) return text;
+  const record = json as Record<string, unknown>; // narrowed right below, key by key
+  const field = [record.message, record.error, record.error_detail].find((v) => typeof v === 'string');
+  return typeof field === 'string' ? field : text;
 }
 
 /** Creates a client for one OpenObserve. */
@@ -78,11 +71,14 @@ export function createManagementClient(options: ManagementClientOptions): Manage
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.secret}`).toString('base64')}`;
-  const scrub = scrubber(options.credentials, options.redact ?? []);
+  // The secret, and the Basic credential whole: its base64 also encodes the user, which is not secret alone.
+  const basic = Buffer.from(`${options.credentials.username}:${options.credentials.secret}`).toString('base64');
+  const scrubber = createScrubber([options.credentials.secret, basic, ...(options.redact ?? [])]);
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
 
   return {
     origin: base.origin,
+    scrub: scrubber.scrub,
     async send(request) {
       const url = new URL(`${base.origin}${prefix}${request.path}`);
       for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
@@ -119,7 +115,7 @@ export function createManagementClient(options: ManagementClientOptions): Manage
       } catch {
         json = undefined;
       }
-      return { status: outcome.status, json, message: scrub(shortMessage(json, text)) };
+      return { status: outcome.status, json, message: scrubber.excerpt(serverMessage(json, text), MAX_SERVER_MESSAGE_CHARS) };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_RESPONSE_BYTES } from '../../../functions/shared/pack/constants';
 import { PackHttpError, PackNetworkError } from '../../../functions/shared/pack/errors';
 import { createManagementClient } from '../../../functions/shared/pack/management-client';
+import { urlSecrets } from '../../../functions/shared/secret-scrubber';
 import { createTestTls } from '../../helpers/tls';
 
 const SECRET = 'pw-DISTINCTIVE-91b2';
@@ -136,11 +137,11 @@ describe('createManagementClient', () => {
       res.writeHead(400, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ message: `invalid destination url ${webhook}` }));
     };
-    const client = createManagementClient({ baseUrl: base, credentials, redact: [webhook] });
+    const client = createManagementClient({ baseUrl: base, credentials, redact: urlSecrets(webhook) });
 
     const response = await client.send({ method: 'POST', path: '/api/default/alerts/destinations', body: {} });
 
-    expect(response.message).toBe('invalid destination url ***');
+    expect(response.message).toBe('invalid destination url https://hooks.example.com[redacted]');
   });
 
   test('does not follow a redirect, so credentials never go to another host', async () => {
