@@ -1,8 +1,9 @@
 /**
  * `o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL] [--thresholds FILE]
- * [--disable-alerts] [--dry-run] [--uninstall]`: installs, updates or removes the Cognito Security dashboard
- * and alerts through OpenObserve's management API. Credentials come from OPENOBSERVE_USER and
- * OPENOBSERVE_PASSWORD only, never from flags, so they stay out of shell history and process lists.
+ * [--disable-alerts] [--dry-run] [--uninstall] [--allow-local]`: installs, updates or removes the Cognito
+ * Security dashboard and alerts through OpenObserve's management API. Credentials come from OPENOBSERVE_USER
+ * and OPENOBSERVE_PASSWORD only, never from flags, so they stay out of shell history and process lists, and
+ * travel over https only, unless --allow-local lets them reach a loopback OpenObserve over plain http.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,9 +20,10 @@ import { parseThresholds } from '../../functions/shared/pack/thresholds';
 import { uninstallPack } from '../../functions/shared/pack/uninstall';
 import { urlSecrets } from '../../functions/shared/secret-scrubber';
 import { CliUsageError, type CliIo, type Command } from '../io';
+import { loopbackOnlyForHttp } from '../loopback-only';
 
 const USAGE = `usage: o2-cognito install-pack --url BASE [--org ORG] [--stream STREAM] [--webhook-url URL]
-                               [--thresholds FILE] [--disable-alerts] [--dry-run] [--uninstall]
+                               [--thresholds FILE] [--disable-alerts] [--dry-run] [--uninstall] [--allow-local]
 
 Installs the "Cognito Security" dashboard and alerts into OpenObserve, or updates them in place.
   --url            OpenObserve base URL, e.g. https://o2.example.com
@@ -32,6 +34,8 @@ Installs the "Cognito Security" dashboard and alerts into OpenObserve, or update
   --disable-alerts install the alerts disabled
   --dry-run        print what would be created, updated or deleted, and change nothing
   --uninstall      remove the dashboard and alerts that carry the pack's marker
+  --allow-local    local testing only: accept a plain http --url on this machine (loopback addresses only) and a
+                   plain http --webhook-url; the credentials and alerts then travel unencrypted
 Credentials: OPENOBSERVE_USER and OPENOBSERVE_PASSWORD (a user's email and password, or a service account's
 email and token). The Firehose access key does not work: OpenObserve accepts it for ingestion only.
 `;
@@ -80,6 +84,7 @@ export const run: Command = async (argv, io) => {
         'disable-alerts': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         uninstall: { type: 'boolean', default: false },
+        'allow-local': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -94,9 +99,15 @@ export const run: Command = async (argv, io) => {
   }
   if (values.url === undefined) throw new CliUsageError('--url is required; give the OpenObserve base URL, e.g. --url https://o2.example.com.');
   const baseUrl = httpUrl(values.url, '--url');
+  const allowLocal = values['allow-local'];
+  const lookup = await loopbackOnlyForHttp(baseUrl, '--url', allowLocal);
   if (!ORGANIZATION_ID_PATTERN.test(values.org)) throw new CliUsageError(`--org '${values.org}' is not an organization id; use 1–64 letters, digits, '_' or '-'.`);
   if (!STREAM_NAME_PATTERN.test(values.stream)) throw new CliUsageError(`--stream '${values.stream}' is not a stream name; use 1–128 lowercase letters, digits or '_'.`);
-  const webhookUrl = values['webhook-url'] === undefined ? undefined : httpUrl(values['webhook-url'], '--webhook-url').href;
+  const webhook = values['webhook-url'] === undefined ? undefined : httpUrl(values['webhook-url'], '--webhook-url');
+  if (webhook?.protocol === 'http:' && !allowLocal) {
+    throw new CliUsageError('--webhook-url uses plain http, which would send every alert and the URL itself unencrypted; use https, or add --allow-local to test with a local receiver.');
+  }
+  const webhookUrl = webhook?.href;
   if (values.uninstall && (webhookUrl !== undefined || values.thresholds !== undefined)) {
     throw new CliUsageError('--uninstall takes no --webhook-url or --thresholds; leave them out.');
   }
@@ -109,7 +120,16 @@ export const run: Command = async (argv, io) => {
     );
   }
 
-  const api = new ManagementApi(createManagementClient({ baseUrl: baseUrl.href, credentials: { username, secret }, redact: webhookUrl === undefined ? [] : urlSecrets(webhookUrl) }), values.org);
+  if (lookup) io.stderr.write(`warning: sending OPENOBSERVE_USER and OPENOBSERVE_PASSWORD over plain http to ${baseUrl.host}, on this machine (--allow-local).\n`);
+  if (webhook?.protocol === 'http:') io.stderr.write('warning: the alerts will post to a plain http webhook (--allow-local).\n');
+
+  const client = createManagementClient({
+    baseUrl: baseUrl.href,
+    credentials: { username, secret },
+    redact: webhookUrl === undefined ? [] : urlSecrets(webhookUrl),
+    ...(lookup ? { lookup } : {}),
+  });
+  const api = new ManagementApi(client, values.org);
   const dryRun = values['dry-run'];
   const onAction = (action: PackAction): void => void io.stdout.write(`${formatAction(action, dryRun)}\n`);
   try {

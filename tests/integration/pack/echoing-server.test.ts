@@ -84,7 +84,7 @@ describe('install-pack and the SecurityPack custom resource against an echoing s
     let out = '';
     stdout.on('data', (d: Buffer) => (out += d.toString()));
     stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await main(['install-pack', '--url', url, '--webhook-url', WEBHOOK], {
+    const code = await main(['install-pack', '--url', url, '--webhook-url', WEBHOOK, '--allow-local'], {
       stdout,
       stderr,
       env: { OPENOBSERVE_USER: USER, OPENOBSERVE_PASSWORD: PASSWORD },

@@ -49,20 +49,20 @@ function expectNoSecrets(result: Captured): void {
 
 describe('o2-cognito install-pack', () => {
   test('installs the pack, one line per object on stdout and a summary on stderr', async () => {
-    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK]);
+    const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK]);
 
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(12);
     expect(result.stdout).toMatch(/^created +dashboard +Cognito Security$/m);
-    expect(result.stderr).toBe('12 created.\n');
+    expect(result.stderr).toBe(`warning: sending OPENOBSERVE_USER and OPENOBSERVE_PASSWORD over plain http to ${new URL(fake.url).host}, on this machine (--allow-local).\n12 created.\n`);
     expectNoSecrets(result);
   });
 
   test('a second run reports every object unchanged and writes nothing', async () => {
-    await cli(['--url', fake.url, '--webhook-url', WEBHOOK]);
+    await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK]);
     const writes = fake.writes().length;
 
-    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK]);
+    const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK]);
 
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n').every((line) => line.startsWith('unchanged'))).toBe(true);
@@ -70,7 +70,7 @@ describe('o2-cognito install-pack', () => {
   });
 
   test('--dry-run prints what it would create and writes nothing', async () => {
-    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK, '--dry-run']);
+    const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK, '--dry-run']);
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^would create +alert +cognito_password_spraying$/m);
@@ -79,9 +79,9 @@ describe('o2-cognito install-pack', () => {
   });
 
   test('--uninstall removes what the pack installed', async () => {
-    await cli(['--url', fake.url, '--webhook-url', WEBHOOK]);
+    await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK]);
 
-    const result = await cli(['--url', fake.url, '--uninstall']);
+    const result = await cli(['--url', fake.url, '--allow-local', '--uninstall']);
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^deleted +dashboard +Cognito Security$/m);
@@ -89,7 +89,7 @@ describe('o2-cognito install-pack', () => {
   });
 
   test('says the Firehose passcode cannot manage content when OpenObserve answers 401, without repeating it', async () => {
-    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK], { OPENOBSERVE_USER: USER, OPENOBSERVE_PASSWORD: PASSCODE });
+    const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK], { OPENOBSERVE_USER: USER, OPENOBSERVE_PASSWORD: PASSCODE });
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('401');
@@ -99,7 +99,7 @@ describe('o2-cognito install-pack', () => {
   });
 
   test('asks for OPENOBSERVE_USER and OPENOBSERVE_PASSWORD when they are not set', async () => {
-    const result = await cli(['--url', fake.url], {});
+    const result = await cli(['--url', fake.url, '--allow-local'], {});
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('OPENOBSERVE_USER');
@@ -110,7 +110,7 @@ describe('o2-cognito install-pack', () => {
     const file = path.join(tmp, 'ok.json');
     writeFileSync(file, JSON.stringify({ cognito_brute_force_user: { min_failures: 33 } }));
 
-    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK, '--thresholds', 'ok.json']);
+    const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK, '--thresholds', 'ok.json']);
 
     expect(result.code).toBe(0);
     const alert = [...fake.alerts.values()].find((a) => a.body.name === 'cognito_brute_force_user');
@@ -123,7 +123,7 @@ describe('o2-cognito install-pack', () => {
   ])('refuses a thresholds file with %s before calling OpenObserve', async (_name, content, named) => {
     writeFileSync(path.join(tmp, 'bad.json'), JSON.stringify(content));
 
-    const result = await cli(['--url', fake.url, '--thresholds', 'bad.json']);
+    const result = await cli(['--url', fake.url, '--allow-local', '--thresholds', 'bad.json']);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(named);
@@ -133,8 +133,8 @@ describe('o2-cognito install-pack', () => {
   test('refuses a thresholds file that is not JSON or not there', async () => {
     writeFileSync(path.join(tmp, 'broken.json'), '{ nope');
 
-    expect((await cli(['--url', fake.url, '--thresholds', 'broken.json'])).code).toBe(2);
-    expect((await cli(['--url', fake.url, '--thresholds', 'missing.json'])).code).toBe(2);
+    expect((await cli(['--url', fake.url, '--allow-local', '--thresholds', 'broken.json'])).code).toBe(2);
+    expect((await cli(['--url', fake.url, '--allow-local', '--thresholds', 'missing.json'])).code).toBe(2);
   });
 
   test.each([
@@ -158,6 +158,46 @@ describe('o2-cognito install-pack', () => {
   });
 });
 
+describe('o2-cognito install-pack over plain http', () => {
+  test('refuses a plain http URL without --allow-local, before sending anything', async () => {
+    const result = await cli(['--url', fake.url, '--webhook-url', WEBHOOK]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--url uses plain http, which would send OPENOBSERVE_USER and OPENOBSERVE_PASSWORD unencrypted');
+    expect(result.stderr).toContain('--allow-local');
+    expect(fake.requests).toEqual([]);
+  });
+
+  test.each([
+    ['a private address', 'http://10.0.0.1:5080', '10.0.0.1'],
+    ['a public address', 'http://203.0.113.9', '203.0.113.9'],
+  ])('refuses plain http to %s even with --allow-local', async (_name, url, address) => {
+    const result = await cli(['--url', url, '--allow-local']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--allow-local allows plain http to this machine only, but ${address} resolves to ${address}, which is not loopback`);
+  });
+
+  test('accepts a loopback name with --allow-local, connecting to the address it checked', async () => {
+    const result = await cli(['--url', `http://localhost:${new URL(fake.url).port}`, '--allow-local', '--dry-run']);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: sending OPENOBSERVE_USER and OPENOBSERVE_PASSWORD over plain http to localhost:\d+, on this machine/);
+    expect(fake.requests.length).toBeGreaterThan(0);
+  });
+
+  test('refuses a plain http webhook without --allow-local', async () => {
+    const result = await cli(['--url', 'https://o2.example.com', '--webhook-url', 'http://hooks.example.com/x']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--webhook-url uses plain http');
+  });
+
+  test('lists --allow-local in its usage', async () => {
+    expect((await cli(['--help'])).stdout).toContain('--allow-local');
+  });
+});
+
 describe('o2-cognito install-pack against a server it cannot reach', () => {
   let pki: TestTls;
   let untrusted: https.Server;
@@ -176,7 +216,7 @@ describe('o2-cognito install-pack against a server it cannot reach', () => {
   });
 
   test('names a refused connection, also on a port fetch would refuse to use', async () => {
-    const result = await cli(['--url', 'http://127.0.0.1:1']);
+    const result = await cli(['--url', 'http://127.0.0.1:1', '--allow-local']);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/could not be reached: nothing accepts connections on that port \(ECONNREFUSED\)/);
