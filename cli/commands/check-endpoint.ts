@@ -5,6 +5,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { lookupAll } from '../../functions/endpoint-check/check-host';
 import { runChecks } from '../../functions/endpoint-check/run-checks';
 import type { AccessKeySource, CheckDeps, CheckInput, CheckReport } from '../../functions/endpoint-check/types';
+import { ACCESS_KEY_LOCATION } from '../../functions/shared/access-key-location';
 import { type CliIo, type Command, CliUsageError } from '../io';
 
 const USAGE = `usage: o2-cognito check-endpoint --url BASE --org ORG --stream STREAM (--access-key KEY | --secret-arn ARN)
@@ -16,12 +17,14 @@ Runs the checks the stack's EndpointCheck runs at deploy time and prints one lin
   --url BASE          OpenObserve base URL, e.g. https://openobserve.example.com
   --org ORG           organization id (often: default)
   --stream STREAM     stream name
-  --access-key KEY    base64 of user:passcode; better: set OPENOBSERVE_ACCESS_KEY (keeps it out of shell history)
+  --access-key KEY    the access key; better: set OPENOBSERVE_ACCESS_KEY (keeps it out of shell history)
   --secret-arn ARN    Secrets Manager secret holding {"api_key": "<key>"} (uses your AWS credentials)
   --gzip, --no-gzip   send the probe gzip-compressed (default), or not, like ContentEncoding GZIP/NONE
   --require-trail     also check that a logging CloudTrail trail covers the region
   --region REGION     region of the trail check (default: AWS_REGION or your AWS profile's)
   --allow-local       local testing only: accept http, any port and loopback/private hosts (as warnings)
+
+The access key is ${ACCESS_KEY_LOCATION}.
 `;
 
 const OPTIONS = {
@@ -52,7 +55,7 @@ function keySource(values: Values, env: NodeJS.ProcessEnv): AccessKeySource {
   if (key !== undefined && arn !== undefined) throw new CliUsageError('Give --access-key or --secret-arn, not both.');
   if (arn !== undefined) return { source: 'secret', arn };
   const value = key ?? env.OPENOBSERVE_ACCESS_KEY;
-  if (value === undefined || value === '') throw new CliUsageError('Give --access-key KEY, --secret-arn ARN, or set OPENOBSERVE_ACCESS_KEY.');
+  if (value === undefined || value === '') throw new CliUsageError(`Give --access-key KEY, --secret-arn ARN, or set OPENOBSERVE_ACCESS_KEY, to ${ACCESS_KEY_LOCATION}.`);
   return { source: 'value', value };
 }
 

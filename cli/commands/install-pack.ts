@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ACCESS_KEY_LOCATION } from '../../functions/shared/access-key-location';
 import { isCertificateError } from '../../functions/shared/network-error';
 import { formatAction, summarise, type PackAction, type PackReport } from '../../functions/shared/pack/actions';
 import { PACK_CONTENT } from '../../functions/shared/pack/content';
@@ -37,7 +38,8 @@ Installs the "Cognito Security" dashboard and alerts into OpenObserve, or update
   --allow-local    local testing only: accept a plain http --url on this machine (loopback addresses only) and a
                    plain http --webhook-url; the credentials and alerts then travel unencrypted
 Credentials: OPENOBSERVE_USER and OPENOBSERVE_PASSWORD (a user's email and password, or a service account's
-email and token). The Firehose access key does not work: OpenObserve accepts it for ingestion only.
+email and token). OpenObserve accepts the Firehose access key for ingestion only, so not
+${ACCESS_KEY_LOCATION}.
 `;
 
 function httpUrl(value: string, flag: string): URL {
@@ -116,7 +118,7 @@ export const run: Command = async (argv, io) => {
   const secret = io.env.OPENOBSERVE_PASSWORD ?? '';
   if (username === '' || secret === '') {
     throw new CliUsageError(
-      "Set OPENOBSERVE_USER and OPENOBSERVE_PASSWORD to a user's email and password, or a service account's email and token; the Firehose access key does not work for management.",
+      "Set OPENOBSERVE_USER and OPENOBSERVE_PASSWORD to a user's email and password, or a service account's email and token; the Firehose access key works for ingestion only.",
     );
   }
 

@@ -1,3 +1,4 @@
+import { ACCESS_KEY_LOCATION } from '../shared/access-key-location';
 import { MAX_ACCESS_KEY_BYTES } from './constants';
 import type { CheckResult } from './types';
 
@@ -20,14 +21,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Messages never contain the key, nor any part of it.
  */
 export function checkAccessKeyFormat(key: string): AccessKeyCheck {
-  if (key.length === 0) return fail('The access key is empty; set it to base64 of user:secret (OpenObserve shows it as the "Access Key" under Ingestion).');
+  if (key.length === 0) return fail(`The access key is empty; set it to ${ACCESS_KEY_LOCATION}.`);
   if (Buffer.byteLength(key) > MAX_ACCESS_KEY_BYTES) return fail(`The access key is longer than ${MAX_ACCESS_KEY_BYTES} bytes, Firehose's limit; use the ingestion passcode rather than a token this long.`);
   if (/^basic\s/i.test(key.trim())) return fail('The access key starts with "Basic "; remove that prefix, as Firehose sends the key verbatim in its own header.');
   if (/\s/.test(key)) return fail('The access key contains whitespace (a space or a line break); remove it — the key is one base64 string.');
   if (/[-_]/.test(key) && /^[A-Za-z0-9\-_=]+$/.test(key)) return fail('The access key uses the URL-safe base64 alphabet (- or _); OpenObserve needs standard base64 (+ and /) of user:secret.');
   if (!STANDARD_PADDED_BASE64.test(key)) {
     if (/^[A-Za-z0-9+/]+$/.test(key) && key.length % 4 !== 0) return fail('The access key is base64 without its = padding; OpenObserve needs standard padded base64 of user:secret.');
-    return fail('The access key is not base64; it must be base64 of user:secret (the "Access Key" OpenObserve shows under Ingestion), not the passcode or password itself.');
+    return fail(`The access key is not base64; use ${ACCESS_KEY_LOCATION}, not the passcode or password itself.`);
   }
   let text: string;
   try {

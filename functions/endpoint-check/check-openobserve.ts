@@ -1,4 +1,5 @@
 import type { LookupFunction } from 'node:net';
+import { ACCESS_KEY_LOCATION } from '../shared/access-key-location';
 import { type FirehosePostResult, firehoseEndpointUrl, postFirehoseRecords } from '../shared/firehose-http';
 import { CONNECTION_DROPPED_CODES, type HttpOutcome, sendHttpRequest } from '../shared/http-request';
 import { describeNetworkError } from '../shared/network-error';
@@ -65,7 +66,7 @@ export async function checkOrganization(call: OpenObserveCall, org: string, acce
   if (outcome.status === 404 && /organization not found/i.test(text)) {
     return fail(`Organization '${org}' does not exist on this OpenObserve; use the organization id shown in OpenObserve (often 'default'), or create it.`);
   }
-  if (outcome.status === 401) return fail(`OpenObserve rejected the access key's user and secret for organization '${org}' (401); copy the Access Key again from OpenObserve's Ingestion page.`);
+  if (outcome.status === 401) return fail(`OpenObserve rejected the access key's user and secret for organization '${org}' (401); copy ${ACCESS_KEY_LOCATION} again.`);
   if (outcome.status === 403) return fail(`The access key's user may not use organization '${org}' (403); add the user to the organization or use the organization it belongs to.`);
   if (outcome.status === 404) {
     return { id: 'organization', status: 'warned', message: `This OpenObserve has no /api/${org}/_license (404, an older release?); the organization could not be confirmed.` };
@@ -94,7 +95,7 @@ export function interpretFirehose(url: string, result: FirehosePostResult, timeo
     case 'http-error':
       switch (result.status) {
         case 401:
-          return fail(`${url} rejected the access key (401 ${shorten(result.body, 40)}); use base64 of user:secret for a user of this organization, as shown under Ingestion in OpenObserve.`);
+          return fail(`${url} rejected the access key (401 ${shorten(result.body, 40)}); use ${ACCESS_KEY_LOCATION}, for a user of this organization.`);
         case 404:
           return fail(`${url} does not exist (404); OpenObserve serves Firehose at /aws/<org>/<stream>/_kinesis_firehose — check the base URL and that the server is OpenObserve v0.14.7 or later.`);
         case 415:

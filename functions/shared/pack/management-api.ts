@@ -3,6 +3,7 @@
  * each answer parsed once into a typed value. Status mapping (§4): 401 wrong credentials or the ingestion
  * passcode, 403 missing role, 404 "Organization not found".
  */
+import { ACCESS_KEY_LOCATION } from '../access-key-location';
 import type { JsonObject } from './content';
 import { PackForbiddenError, PackHttpError, PackOrganizationNotFoundError, PackUnauthorizedError } from './errors';
 import type { ManagementClient, ManagementResponse } from './management-client';
@@ -42,8 +43,7 @@ const text = (record: Record<string, unknown>, key: string): string => {
 /** OpenObserve's 404 body when the organization, not the object asked for, does not exist (§4). */
 const ORGANIZATION_NOT_FOUND = /organization not found/i;
 
-export const UNAUTHORIZED_MESSAGE =
-  'OpenObserve refused the credentials (401 Unauthorized): management calls need a user password or a service-account token, and the Firehose access key (ingestion passcode) only works for ingestion.';
+export const UNAUTHORIZED_MESSAGE = `OpenObserve refused the credentials (401 Unauthorized): management calls need a user password or a service-account token; the Firehose access key (${ACCESS_KEY_LOCATION}) and its passcode only work for ingestion.`;
 
 /** Maps an unexpected answer to the error the user can act on. */
 export function failure(response: ManagementResponse, what: string, org = 'the organization'): Error {
