@@ -80,17 +80,23 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpOutcome> {
       request.signal?.removeEventListener('abort', onAbort);
       resolve(outcome);
     };
-    const url = new URL(request.url);
-    const transport = url.protocol === 'http:' ? http : https;
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers['Content-Length'] = request.body.byteLength;
-    const req = transport.request(url, {
-      method: request.method,
-      headers,
-      agent: request.agent ?? false,
-      ...(request.lookup ? { lookup: request.lookup } : {}),
-      ...(url.protocol === 'https:' && request.ca !== undefined ? { ca: request.ca } : {}),
-    });
+    let req: http.ClientRequest;
+    try {
+      const url = new URL(request.url);
+      req = (url.protocol === 'http:' ? http : https).request(url, {
+        method: request.method,
+        headers,
+        agent: request.agent ?? false,
+        ...(request.lookup ? { lookup: request.lookup } : {}),
+        ...(url.protocol === 'https:' && request.ca !== undefined ? { ca: request.ca } : {}),
+      });
+    } catch (error) {
+      // An unparsable URL or a header value Node refuses (a line break in a key): nothing was sent.
+      resolve(networkError(error));
+      return;
+    }
     const onAbort = (): void => {
       finish({ kind: 'timeout' });
       req.destroy();

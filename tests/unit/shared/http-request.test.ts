@@ -102,6 +102,18 @@ describe('sendHttpRequest', () => {
     expect(await request('/drop')).toMatchObject({ kind: 'network-error', code: 'ECONNRESET' });
   });
 
+  test('resolves to network-error, without the value, when Node refuses a header value (a line break in a key)', async () => {
+    const outcome = await request('/ok', { headers: { 'X-Key': 'c2VjcmV0\nSECRET-VALUE' } });
+
+    expect(outcome).toMatchObject({ kind: 'network-error', code: 'ERR_INVALID_CHAR' });
+    expect(JSON.stringify(outcome)).not.toContain('SECRET-VALUE');
+    expect(seen).toEqual([]);
+  });
+
+  test('resolves to network-error for a URL it cannot parse', async () => {
+    expect(await sendHttpRequest({ url: 'not a url', method: 'GET', headers: {}, timeoutMs: 100, maxResponseBytes: 10 })).toMatchObject({ kind: 'network-error', code: 'ERR_INVALID_URL' });
+  });
+
   test('resolves to network-error ECONNREFUSED when nothing listens', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
