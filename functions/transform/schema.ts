@@ -2,11 +2,13 @@
  * The normalised record, schema version 1: the one definition of every field the transform writes.
  * The record type, the OpenObserve-rules test helper, the security pack's query checks and the README's
  * field table all derive from this table; changing a name or a type here is a breaking change for
- * every dashboard built on the stream (bump `SCHEMA_VERSION` and say so in CHANGELOG.md).
+ * every dashboard built on the stream (bump `SCHEMA_VERSION` and say so in CHANGELOG.md). Adding a field or
+ * a category is not: `schema_version` stays 1. Where each field comes from is in schema-prose.ts, which
+ * the transform never loads.
  *
  * Field order is output order: `_timestamp` comes first so every line starts `{\t"_timestamp":`.
- * OpenObserve stores keys lowercased with `[^a-z0-9_]` → `_` (contract, "Field names and types"), so every
- * name here is already in that form and no two can collide.
+ * OpenObserve stores keys lowercased with `[^a-z0-9_]` → `_` (OpenObserve `src/config/src/utils/flatten.rs`),
+ * so every name here is already in that form and no two can collide.
  */
 
 export const SCHEMA_VERSION = 1 as const;
@@ -17,60 +19,44 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface FieldSpec {
   readonly type: FieldType;
-  /** Where the value comes from, as the README's field table shows it. */
-  readonly source: string;
 }
 
 export const SCHEMA_V1 = {
-  _timestamp: {
-    type: 'integer',
-    source:
-      'Event time in µs since the epoch: `detail.eventTime`, else the envelope `time`, else the arrival time; moved to the processing time for late or far-future events (see `restamped`)',
-  },
-  event_time: { type: 'string', source: '`detail.eventTime` as given (ISO-8601), else the envelope `time`' },
-  schema_version: { type: 'integer', source: '`1`' },
-  event_id: { type: 'string', source: '`detail.eventID` (the de-duplication key), else the envelope `id`' },
-  event_name: { type: 'string', source: '`detail.eventName`; for other events the envelope `detail-type`' },
-  event_source: { type: 'string', source: '`detail.eventSource`; for other events the envelope `source`' },
-  event_type: { type: 'string', source: '`detail.eventType` (`AwsApiCall`, `AwsServiceEvent`)' },
-  category: {
-    type: 'string',
-    source:
-      '`sign_in`, `sign_up`, `password`, `mfa`, `token`, `sign_out`, `user_admin`, `pool_admin`, `identity_pool`, `other`',
-  },
-  outcome: { type: 'string', source: '`success`, `failure` or `unknown`' },
-  error_code: { type: 'string', source: '`detail.errorCode`' },
-  error_message: { type: 'string', source: '`detail.errorMessage`' },
-  http_status: { type: 'integer', source: 'hosted UI `additionalEventData.responseParameters.status` (`200.0` → 200)' },
-  aws_account_id: { type: 'string', source: '`detail.recipientAccountId`, else the envelope `account`' },
-  aws_region: { type: 'string', source: '`detail.awsRegion`, else the envelope `region`' },
-  user_pool_id: {
-    type: 'string',
-    source: '`requestParameters.userPoolId`, `additionalEventData.userPoolId`, or the user-pool resource ARN',
-  },
-  user_pool_domain: { type: 'string', source: 'hosted UI `additionalEventData.userPoolDomain`' },
-  client_id: { type: 'string', source: '`requestParameters.clientId`, hosted UI `client_id[0]`' },
-  identity_pool_id: { type: 'string', source: 'identity pools: `requestParameters.identityPoolId`' },
-  identity_id: { type: 'string', source: 'identity pools: `requestParameters.identityId` or `responseElements.identityId`' },
-  user_sub: { type: 'string', source: '`additionalEventData.sub`' },
-  username: {
-    type: 'string',
-    source: '`requestParameters.username` when not hidden; kept, hashed or dropped by `USERNAME_MODE`',
-  },
-  auth_flow: { type: 'string', source: '`requestParameters.authFlow`' },
-  challenge_name: { type: 'string', source: '`challengeName` of the request, else of the response' },
-  source_ip: { type: 'string', source: '`detail.sourceIPAddress`, kept or truncated by `SOURCE_IP_MODE`' },
-  user_agent: { type: 'string', source: '`detail.userAgent`' },
-  principal_type: { type: 'string', source: '`userIdentity.type` (admin calls: `AssumedRole`, `IAMUser`…)' },
-  principal_arn: { type: 'string', source: '`userIdentity.arn`' },
-  request_id: { type: 'string', source: '`detail.requestID`' },
-  read_only: { type: 'boolean', source: '`detail.readOnly`' },
-  tls_version: { type: 'string', source: '`detail.tlsDetails.tlsVersion`' },
-  request_parameters: { type: 'json', source: '`detail.requestParameters` as JSON text (`PAYLOAD_MODE`)' },
-  response_elements: { type: 'json', source: '`detail.responseElements` as JSON text (`PAYLOAD_MODE`)' },
-  additional_event_data: { type: 'json', source: '`detail.additionalEventData` as JSON text (`PAYLOAD_MODE`)' },
-  detail: { type: 'json', source: 'other (non-CloudTrail) events: the envelope `detail` as JSON text (`PAYLOAD_MODE`)' },
-  restamped: { type: 'boolean', source: '`true` only when `_timestamp` was moved to the processing time (late or far-future events)' },
+  _timestamp: { type: 'integer' },
+  event_time: { type: 'string' },
+  schema_version: { type: 'integer' },
+  event_id: { type: 'string' },
+  event_name: { type: 'string' },
+  event_source: { type: 'string' },
+  event_type: { type: 'string' },
+  category: { type: 'string' },
+  outcome: { type: 'string' },
+  error_code: { type: 'string' },
+  error_message: { type: 'string' },
+  http_status: { type: 'integer' },
+  aws_account_id: { type: 'string' },
+  aws_region: { type: 'string' },
+  user_pool_id: { type: 'string' },
+  user_pool_domain: { type: 'string' },
+  client_id: { type: 'string' },
+  identity_pool_id: { type: 'string' },
+  identity_id: { type: 'string' },
+  user_sub: { type: 'string' },
+  username: { type: 'string' },
+  auth_flow: { type: 'string' },
+  challenge_name: { type: 'string' },
+  source_ip: { type: 'string' },
+  user_agent: { type: 'string' },
+  principal_type: { type: 'string' },
+  principal_arn: { type: 'string' },
+  request_id: { type: 'string' },
+  read_only: { type: 'boolean' },
+  tls_version: { type: 'string' },
+  request_parameters: { type: 'json' },
+  response_elements: { type: 'json' },
+  additional_event_data: { type: 'json' },
+  detail: { type: 'json' },
+  restamped: { type: 'boolean' },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof SCHEMA_V1;

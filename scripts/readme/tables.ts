@@ -1,5 +1,6 @@
 import type { Template } from '../../cli/template/load-template';
 import { SCHEMA_V1, type FieldName } from '../../functions/transform/schema';
+import { FIELD_SOURCES } from '../../functions/transform/schema-prose';
 
 /** Markdown cell text: one line, pipes escaped. */
 function cell(value: unknown): string {
@@ -73,12 +74,12 @@ export function outputTable(template: Template): string {
   return ['| Output | Description |', '|---|---|', ...rows].join('\n');
 }
 
-/** The normalised record's fields, straight from the schema v1 table. */
+/** The normalised record's fields, straight from the schema v1 table and its prose. */
 export function fieldTable(): string {
   const rows = (Object.keys(SCHEMA_V1) as FieldName[]).map((name) => {
-    const spec = SCHEMA_V1[name];
-    const type = spec.type === 'json' ? 'string (JSON text)' : spec.type === 'integer' ? 'integer' : spec.type;
-    return `| \`${name}\` | ${type} | ${cell(spec.source)} |`;
+    const { type } = SCHEMA_V1[name];
+    const shown = type === 'json' ? 'string (JSON text)' : type;
+    return `| \`${name}\` | ${shown} | ${cell(FIELD_SOURCES[name])} |`;
   });
   return ['| Field | Type | From |', '|---|---|---|', ...rows].join('\n');
 }

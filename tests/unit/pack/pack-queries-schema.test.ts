@@ -123,7 +123,7 @@ describe('pack queries against schema v1', () => {
     });
 
     test('fails when a field the pack compares with text changes type', () => {
-      const schema: Schema = { ...SCHEMA_V1, outcome: { type: 'integer', source: '' } };
+      const schema: Schema = { ...SCHEMA_V1, outcome: { type: 'integer' } };
 
       const problems = alertQueries.flatMap(([, sql]) => schemaProblems(sql, schema));
 
