@@ -1,85 +1,94 @@
 /**
- * `category` and `outcome` of a CloudTrail event (DESIGN, The normalised record). Unknown names fall to
- * `other`, never fail. Tables are built once at load; a lookup is one or two map reads.
+ * `category` and `outcome` of a CloudTrail event. API operations are looked up by name
+ * (api-categories.ts), managed-login and hosted-UI requests by their page (managed-login-pages.ts); a name
+ * neither table knows falls back to its shape, then to `other`, and never fails. Tables are built once at
+ * load; a lookup is one map read for an API call, a few for a page.
  */
-import type { Category, Outcome } from './schema';
+import { IDENTITY_POOL_OPERATIONS, USER_POOL_OPERATIONS, operationTable } from './api-categories';
 import { COGNITO_IDENTITY_EVENT_SOURCE, COGNITO_IDP_EVENT_SOURCE } from './constants';
+import { TOKEN_ENDPOINT, managedLoginEvent, type PageEvent } from './managed-login-pages';
+import type { Category, Outcome } from './schema';
 
-const API_CATEGORIES: Readonly<Record<Exclude<Category, 'identity_pool' | 'other'>, readonly string[]>> = {
-  sign_in: ['InitiateAuth', 'AdminInitiateAuth', 'RespondToAuthChallenge', 'AdminRespondToAuthChallenge'],
-  sign_up: ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode'],
-  password: ['ForgotPassword', 'ConfirmForgotPassword', 'ChangePassword', 'AdminSetUserPassword', 'AdminResetUserPassword'],
-  mfa: [
-    'AssociateSoftwareToken',
-    'VerifySoftwareToken',
-    'SetUserMFAPreference',
-    'AdminSetUserMFAPreference',
-    'SetUserSettings',
-    'AdminSetUserSettings',
-    'StartWebAuthnRegistration',
-    'CompleteWebAuthnRegistration',
-    'ListWebAuthnCredentials',
-    'DeleteWebAuthnCredential',
-  ],
-  token: ['RevokeToken', 'GetTokensFromRefreshToken'],
-  sign_out: ['GlobalSignOut', 'AdminUserGlobalSignOut'],
-  user_admin: ['ListUsers', 'ListUsersInGroup', 'ListGroups', 'GetGroup', 'CreateGroup', 'UpdateGroup', 'DeleteGroup'],
-  pool_admin: ['SetUICustomization', 'SetRiskConfiguration', 'SetUserPoolMfaConfig', 'AddCustomAttributes', 'TagResource', 'UntagResource'],
-};
+const USER_POOL_API = operationTable(USER_POOL_OPERATIONS);
+const IDENTITY_POOL_API = operationTable(IDENTITY_POOL_OPERATIONS);
 
-/** Hosted-UI / managed-login pages, by the lowercased name before `_GET` / `_POST` (contracts/aws.md §3). */
-const HOSTED_UI_CATEGORIES: Readonly<Record<Exclude<Category, 'identity_pool' | 'other' | 'user_admin' | 'pool_admin'>, readonly string[]>> = {
-  sign_in: ['login', 'authorize', 'oauth2', 'token', 'idpresponse', 'saml2response', 'samlresponse', 'saml2', 'error', 'selectaccount'],
-  sign_up: ['signup', 'confirm', 'confirmsignup', 'resendcode'],
-  password: ['forgotpassword', 'confirmforgotpassword', 'resetpassword', 'changepassword'],
-  mfa: ['mfa', 'mfaoption', 'mfasetup', 'selectmfa', 'totp', 'passkey', 'webauthn'],
-  token: ['revoke', 'userinfo'],
-  sign_out: ['logout', 'signout'],
-};
+/** The token-endpoint grant that completes a user's sign-in (RFC 6749 §4.1.3); every other grant is `token`. */
+const SIGN_IN_GRANT = 'authorization_code';
 
-function table<T extends string>(groups: Readonly<Record<T, readonly string[]>>): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  // Keys of our own constant tables, not input.
-  for (const category of Object.keys(groups) as T[]) for (const name of groups[category]) map.set(name, category);
-  return map;
+/** `InitiateAuth` flows that exchange a refresh token instead of signing a user in (user pools API Reference, InitiateAuth). */
+const REFRESH_AUTH_FLOWS: ReadonlySet<string> = new Set(['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']);
+const INITIATE_AUTH: ReadonlySet<string> = new Set(['InitiateAuth', 'AdminInitiateAuth']);
+
+/** User-pool operations this table does not know yet (newer than the SDK it was checked against), by shape. */
+const NEW_POOL_ADMIN =
+  /^(?:Create|Update|Delete|Describe|List|Get|Set|Add|Start|Stop)(?:UserPool|IdentityProvider|ResourceServer|UICustomization|RiskConfiguration|ManagedLoginBranding|Terms|LogDeliveryConfiguration|SigningCertificate|ProvisionedLimit|TagsForResource)/;
+
+/** What classification reads of an event. */
+export interface EventFacts {
+  readonly eventSource: string | undefined;
+  readonly eventName: string | undefined;
+  readonly errorCode: string | undefined;
+  /** Managed login's HTTP status (`additionalEventData.responseParameters.status`). */
+  readonly httpStatus: number | undefined;
+  /** True for `AwsApiCall` events. */
+  readonly isApiCall: boolean;
+  /** The token endpoint's `grant_type`. */
+  readonly grantType: string | undefined;
+  /** `requestParameters.authFlow` of InitiateAuth / AdminInitiateAuth. */
+  readonly authFlow: string | undefined;
 }
 
-const API = table(API_CATEGORIES);
-const HOSTED_UI = table(HOSTED_UI_CATEGORIES);
+export interface Classification {
+  readonly category: Category;
+  readonly outcome: Outcome;
+}
 
-/** Configuration of pools, clients, domains, identity providers…: any verb on these nouns. */
-const POOL_ADMIN = /^(?:Create|Update|Delete|Describe|List|Get|Set|Add|Start|Stop)(?:UserPool|IdentityProvider|ResourceServer|UICustomization|RiskConfiguration|ManagedLoginBranding|UserImportJob|CSVHeader|SigningCertificate|LogDeliveryConfiguration|Terms|TagsForResource)/;
+function apiCategory(eventName: string, api: Category, authFlow: string | undefined): Category {
+  return authFlow !== undefined && REFRESH_AUTH_FLOWS.has(authFlow) && INITIATE_AUTH.has(eventName) ? 'token' : api;
+}
 
-function cognitoUserPoolCategory(eventName: string): Category {
-  const api = API.get(eventName);
-  if (api !== undefined) return api;
-  const lower = eventName.toLowerCase();
-  const separator = lower.lastIndexOf('_');
-  const hosted = HOSTED_UI.get(lower) ?? (separator > 0 ? HOSTED_UI.get(lower.slice(0, separator)) : undefined);
-  if (hosted !== undefined) return hosted;
-  if (lower.startsWith('saml') || lower.startsWith('oauth')) return 'sign_in';
-  if (POOL_ADMIN.test(eventName)) return 'pool_admin';
+/** A user-pool event that is no known API operation: its managed-login page, else its shape. */
+function otherUserPoolCategory(eventName: string, page: PageEvent | undefined, grantType: string | undefined): Category {
+  if (page?.key === TOKEN_ENDPOINT) return grantType === SIGN_IN_GRANT ? 'sign_in' : 'token';
+  if (page?.category !== undefined) return page.category;
+  if (NEW_POOL_ADMIN.test(eventName)) return 'pool_admin';
   if (eventName.startsWith('Admin')) return 'user_admin';
   return 'other';
 }
 
 /**
- * The category of an event by its CloudTrail `eventSource` and `eventName`.
- * @example categoryOf('cognito-idp.amazonaws.com', 'InitiateAuth') // 'sign_in'
- * @example categoryOf('cognito-idp.amazonaws.com', 'Signup_POST') // 'sign_up'
+ * - `failure`: an error code, a managed-login status of 400 or more, or the error page;
+ * - `unknown` for managed-login requests that are no authentication result: a page shown (`GET` of a page),
+ *   a step between pages, a request without a status;
+ * - `success` otherwise for managed-login requests (status below 400) and API calls (no error code);
+ * - `unknown` for anything else without a status.
  */
-export function categoryOf(eventSource: string | undefined, eventName: string | undefined): Category {
-  if (eventSource === COGNITO_IDENTITY_EVENT_SOURCE) return 'identity_pool';
-  if (eventSource !== COGNITO_IDP_EVENT_SOURCE || eventName === undefined) return 'other';
-  return cognitoUserPoolCategory(eventName);
+function outcomeOf(facts: EventFacts, page: PageEvent | undefined): Outcome {
+  if (facts.errorCode !== undefined) return 'failure';
+  const status = facts.httpStatus;
+  if (page !== undefined) {
+    if (page.kind === 'error') return 'failure';
+    if (status === undefined) return 'unknown';
+    if (status >= 400) return 'failure';
+    return page.kind === 'step' || (page.kind === 'page' && page.method === 'get') ? 'unknown' : 'success';
+  }
+  if (status !== undefined) return status >= 400 ? 'failure' : 'success';
+  return facts.isApiCall ? 'success' : 'unknown';
 }
 
 /**
- * `failure` when there is an error code or the hosted-UI status is ≥ 400; `success` when the status is below
- * 400 or an API call has no error; `unknown` otherwise.
+ * The category and outcome of an event by its `eventSource`, `eventName` and the few request values that
+ * change them.
+ * @example classify({ eventSource: 'cognito-idp.amazonaws.com', eventName: 'Login_GET', httpStatus: 200, … }) // { category: 'sign_in', outcome: 'unknown' }
  */
-export function outcomeOf(errorCode: string | undefined, httpStatus: number | undefined, isApiCall: boolean): Outcome {
-  if (errorCode !== undefined) return 'failure';
-  if (httpStatus !== undefined) return httpStatus >= 400 ? 'failure' : 'success';
-  return isApiCall ? 'success' : 'unknown';
+export function classify(facts: EventFacts): Classification {
+  const { eventSource, eventName } = facts;
+  if (eventName !== undefined && eventSource === COGNITO_IDP_EVENT_SOURCE) {
+    const api = USER_POOL_API.get(eventName);
+    if (api !== undefined) return { category: apiCategory(eventName, api, facts.authFlow), outcome: outcomeOf(facts, undefined) };
+    const page = managedLoginEvent(eventName);
+    return { category: otherUserPoolCategory(eventName, page, facts.grantType), outcome: outcomeOf(facts, page) };
+  }
+  const category = eventName !== undefined && eventSource === COGNITO_IDENTITY_EVENT_SOURCE ? (IDENTITY_POOL_API.get(eventName) ?? 'other') : 'other';
+  return { category, outcome: outcomeOf(facts, undefined) };
 }

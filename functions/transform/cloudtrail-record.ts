@@ -2,7 +2,7 @@
  * A CloudTrail record (an EventBridge `detail`, or a bare record from a CloudTrail log file) → the normalised
  * record (DESIGN, The normalised record; contracts/aws.md §4 for where Cognito puts each value).
  */
-import { categoryOf, outcomeOf } from './classify';
+import { classify } from './classify';
 import type { TransformConfig } from './config';
 import { COGNITO_IDENTITY_SOURCE, COGNITO_IDP_EVENT_SOURCE, COGNITO_IDENTITY_EVENT_SOURCE, COGNITO_IDP_SOURCE } from './constants';
 import { parseIsoMicros, placeInIngestWindow } from './event-time';
@@ -85,6 +85,16 @@ export function normaliseCloudTrail(
   const usernameScope = userPoolId ?? clientId;
   const sourceIp = textValue(detail.sourceIPAddress);
   const replacer = usernameReplacer(config.usernameMode, usernameScope);
+  const authFlow = textValue(request.authFlow);
+  const { category, outcome } = classify({
+    eventSource,
+    eventName,
+    errorCode,
+    httpStatus,
+    isApiCall,
+    grantType: firstTextValue(hostedRequest.grant_type),
+    authFlow,
+  });
 
   const record: NormalisedRecord = {
     _timestamp: placed.timestamp,
@@ -94,8 +104,8 @@ export function normaliseCloudTrail(
     event_name: eventName,
     event_source: eventSource,
     event_type: eventType,
-    category: categoryOf(eventSource, eventName),
-    outcome: outcomeOf(errorCode, httpStatus, isApiCall),
+    category,
+    outcome,
     error_code: errorCode,
     error_message: textValue(detail.errorMessage),
     http_status: httpStatus,
@@ -108,7 +118,7 @@ export function normaliseCloudTrail(
     identity_id: textValue(request.identityId) ?? textValue(response.identityId),
     user_sub: textValue(additional.sub),
     username: usernameField(config.usernameMode, usernameScope, textValue(request.username)),
-    auth_flow: textValue(request.authFlow),
+    auth_flow: authFlow,
     challenge_name: textValue(request.challengeName) ?? textValue(response.challengeName),
     source_ip: sourceIp !== undefined && config.sourceIpMode === 'truncate' ? truncateSourceIp(sourceIp) : sourceIp,
     user_agent: textValue(detail.userAgent),

@@ -1,10 +1,11 @@
 /**
- * The schema's prose: where each field of `SCHEMA_V1` comes from, as the README's field table shows it.
+ * The schema's prose: where each field of `SCHEMA_V1` comes from and what each category means, as the
+ * README shows them.
  * Kept apart from schema.ts so the transform bundle carries field names and types only; keyed by
  * `FieldName`, so a field added to the table without its description (or the other way round) does not
  * compile. Read by the README generator and the tests, never by the transform.
  */
-import type { FieldName } from './schema';
+import type { Category, FieldName } from './schema';
 
 export const FIELD_SOURCES = {
   _timestamp:
@@ -16,8 +17,9 @@ export const FIELD_SOURCES = {
   event_source: '`detail.eventSource`; for other events the envelope `source`',
   event_type: '`detail.eventType` (`AwsApiCall`, `AwsServiceEvent`)',
   category:
-    '`sign_in`, `sign_up`, `password`, `mfa`, `token`, `sign_out`, `user_admin`, `pool_admin`, `identity_pool`, `other`',
-  outcome: '`success`, `failure` or `unknown`',
+    '`sign_in`, `sign_up`, `password`, `mfa`, `token`, `sign_out`, `account`, `user_admin`, `pool_admin`, `identity_pool`, `other` (see Categories)',
+  outcome:
+    '`failure`: an `errorCode`, a managed-login status of 400 or more, or the error page (`Error_GET`). `success`: an API call without error, or a managed-login request that did something (credentials, codes or forms submitted, a link followed, an IdP response, a sign-out) with a status below 400. `unknown`: a managed-login page shown (a `GET` of a page, `Authorize_GET` redirects included), a step between pages (`mfa_back_POST`, `MfaOption_POST`, `Login_OIDC_SAML_POST`), a request without a status, every non-CloudTrail event',
   error_code: '`detail.errorCode`',
   error_message: '`detail.errorMessage`',
   http_status: 'hosted UI `additionalEventData.responseParameters.status` (`200.0` → 200)',
@@ -45,3 +47,22 @@ export const FIELD_SOURCES = {
   detail: 'other (non-CloudTrail) events: the envelope `detail` as JSON text (`PAYLOAD_MODE`)',
   restamped: '`true` only when `_timestamp` was moved to the processing time (late or far-future events)',
 } as const satisfies Readonly<Record<FieldName, string>>;
+
+/** What each category holds, in a sentence. */
+export const CATEGORY_MEANINGS = {
+  sign_in:
+    'A user signing in: auth flows and challenge responses, the sign-in pages of managed login, IdP responses, the token endpoint exchanging an authorization code',
+  sign_up: 'Registration and its confirmation',
+  password: 'A password forgotten, reset, changed or set by an administrator',
+  mfa: 'MFA and passkey factors: enrolment, preferences, codes submitted while signing in',
+  token:
+    'Tokens issued or revoked without a sign-in: refresh (`InitiateAuth` with `REFRESH_TOKEN_AUTH`, `grant_type=refresh_token`), machine to machine (`client_credentials`, `GetClientToken`), revocation',
+  sign_out: 'Signing out, and sessions revoked',
+  account:
+    "A signed-in user's own account: attributes and their verification, devices (a remembered device skips MFA), sessions, deletion, threat-protection feedback, the userInfo endpoint",
+  user_admin: "An administrator's actions on users, groups and user imports",
+  pool_admin:
+    'Configuration of user pools and identity pools: app clients and their secrets, domains, IdPs, resource servers, branding, threat protection, identity-pool roles, identities managed with developer credentials',
+  identity_pool: 'A client getting an identity-pool identity, its OpenID token or AWS credentials (CloudTrail data events)',
+  other: 'Anything else: a name no table knows, events of other services, non-CloudTrail EventBridge events',
+} as const satisfies Readonly<Record<Category, string>>;

@@ -75,6 +75,7 @@ export const CATEGORIES = [
   'mfa',
   'token',
   'sign_out',
+  'account',
   'user_admin',
   'pool_admin',
   'identity_pool',

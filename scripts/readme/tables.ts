@@ -1,6 +1,8 @@
 import type { Template } from '../../cli/template/load-template';
-import { SCHEMA_V1, type FieldName } from '../../functions/transform/schema';
-import { FIELD_SOURCES } from '../../functions/transform/schema-prose';
+import { IDENTITY_POOL_OPERATIONS, USER_POOL_OPERATIONS } from '../../functions/transform/api-categories';
+import { MANAGED_LOGIN_PAGES } from '../../functions/transform/managed-login-pages';
+import { CATEGORIES, SCHEMA_V1, type Category, type FieldName } from '../../functions/transform/schema';
+import { CATEGORY_MEANINGS, FIELD_SOURCES } from '../../functions/transform/schema-prose';
 
 /** Markdown cell text: one line, pipes escaped. */
 function cell(value: unknown): string {
@@ -82,4 +84,26 @@ export function fieldTable(): string {
     return `| \`${name}\` | ${shown} | ${cell(FIELD_SOURCES[name])} |`;
   });
   return ['| Field | Type | From |', '|---|---|---|', ...rows].join('\n');
+}
+
+function codeList(names: readonly string[]): string {
+  return names.map((name) => `\`${name}\``).join(', ');
+}
+
+/**
+ * The categories with every API operation and managed-login page each holds, straight from the tables
+ * the transform classifies with.
+ */
+export function categoryTable(): string {
+  const rows = CATEGORIES.map((category: Category) => {
+    const userPools: readonly string[] = (USER_POOL_OPERATIONS as Partial<Record<Category, readonly string[]>>)[category] ?? [];
+    const identityPools: readonly string[] = (IDENTITY_POOL_OPERATIONS as Partial<Record<Category, readonly string[]>>)[category] ?? [];
+    const pages = MANAGED_LOGIN_PAGES.filter(([, pageCategory]) => pageCategory === category).map(([key]) => key);
+    const api = [
+      userPools.length > 0 ? `user pools: ${codeList(userPools)}` : '',
+      identityPools.length > 0 ? `identity pools: ${codeList(identityPools)}` : '',
+    ].filter((part) => part !== '');
+    return `| \`${category}\` | ${cell(CATEGORY_MEANINGS[category])} | ${api.join('; ')} | ${codeList(pages)} |`;
+  });
+  return ['| category | holds | API operations | managed-login pages |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -3,6 +3,7 @@
  * context. Defaults follow the shapes in contracts/aws.md (an InitiateAuth that succeeded); override what a
  * test is about, nothing else.
  */
+import type { EventFacts } from '../../functions/transform/classify';
 import type { FirehoseTransformationEvent, FirehoseTransformationRecord, LambdaContext } from '../../functions/transform/types';
 
 /** A clock for tests: 2025-06-17T14:00:00Z, after every sample event and within 4 h 30 min of most. */
@@ -58,6 +59,25 @@ export function hostedUiEvent(eventName: string, status: unknown, overrides: Jso
     tlsDetails: undefined,
     ...overrides,
   });
+}
+
+/** What classify reads of an event: a successful user-pool API call named `eventName` unless overridden. */
+export function eventFacts(eventName: string | undefined, overrides: Partial<EventFacts> = {}): EventFacts {
+  return {
+    eventSource: 'cognito-idp.amazonaws.com',
+    eventName,
+    errorCode: undefined,
+    httpStatus: undefined,
+    isApiCall: true,
+    grantType: undefined,
+    authFlow: undefined,
+    ...overrides,
+  };
+}
+
+/** A managed-login request named `eventName` as classify reads it: an `AwsServiceEvent` with its HTTP status. */
+export function pageFacts(eventName: string, httpStatus: number | undefined, overrides: Partial<EventFacts> = {}): EventFacts {
+  return eventFacts(eventName, { isApiCall: false, httpStatus, ...overrides });
 }
 
 /** An EventBridge event around `detail`; the detail-type follows `detail.eventType` unless overridden. */

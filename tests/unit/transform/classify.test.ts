@@ -1,101 +1,137 @@
-import { categoryOf, outcomeOf } from '../../../functions/transform/classify';
+import { classify } from '../../../functions/transform/classify';
+import { eventFacts, pageFacts } from '../../helpers/factories';
 
-const IDP = 'cognito-idp.amazonaws.com';
+const IDENTITY_POOLS = 'cognito-identity.amazonaws.com';
 
-describe('categoryOf', () => {
+describe('classify: category', () => {
   test.each([
     ['InitiateAuth', 'sign_in'],
-    ['AdminInitiateAuth', 'sign_in'],
     ['RespondToAuthChallenge', 'sign_in'],
-    ['AdminRespondToAuthChallenge', 'sign_in'],
     ['SignUp', 'sign_up'],
-    ['ConfirmSignUp', 'sign_up'],
-    ['ResendConfirmationCode', 'sign_up'],
-    ['ForgotPassword', 'password'],
-    ['ConfirmForgotPassword', 'password'],
     ['ChangePassword', 'password'],
-    ['AdminSetUserPassword', 'password'],
-    ['AdminResetUserPassword', 'password'],
-    ['AssociateSoftwareToken', 'mfa'],
     ['VerifySoftwareToken', 'mfa'],
-    ['SetUserMFAPreference', 'mfa'],
-    ['AdminSetUserMFAPreference', 'mfa'],
     ['RevokeToken', 'token'],
-    ['GetTokensFromRefreshToken', 'token'],
     ['GlobalSignOut', 'sign_out'],
-    ['AdminUserGlobalSignOut', 'sign_out'],
+    ['UpdateUserAttributes', 'account'],
     ['AdminCreateUser', 'user_admin'],
-    ['AdminDisableUser', 'user_admin'],
-    ['AdminAddUserToGroup', 'user_admin'],
-    ['ListUsers', 'user_admin'],
-    ['CreateGroup', 'user_admin'],
-    ['CreateUserPool', 'pool_admin'],
     ['UpdateUserPool', 'pool_admin'],
-    ['DeleteUserPoolClient', 'pool_admin'],
-    ['CreateUserPoolDomain', 'pool_admin'],
-    ['UpdateIdentityProvider', 'pool_admin'],
-    ['CreateResourceServer', 'pool_admin'],
-    ['SetUICustomization', 'pool_admin'],
-    ['SetRiskConfiguration', 'pool_admin'],
-    ['DescribeUserPool', 'pool_admin'],
-    ['Login_GET', 'sign_in'],
-    ['Login_POST', 'sign_in'],
-    ['Token_POST', 'sign_in'],
-    ['Authorize_GET', 'sign_in'],
-    ['SAML2Response_POST', 'sign_in'],
-    ['IdpResponse_GET', 'sign_in'],
-    ['OAuth2Something_GET', 'sign_in'],
-    ['Signup_POST', 'sign_up'],
-    ['Confirm_POST', 'sign_up'],
-    ['ForgotPassword_POST', 'password'],
-    ['Mfa_POST', 'mfa'],
-    ['Logout', 'sign_out'],
-    ['Logout_GET', 'sign_out'],
-    ['Revoke_POST', 'token'],
-    ['GetUser', 'other'],
-    ['SomethingNew', 'other'],
-    ['', 'other'],
-  ] as const)('%s → %s', (eventName, category) => {
-    expect(categoryOf(IDP, eventName)).toBe(category);
+  ] as const)('the API operation %s is %s', (eventName, category) => {
+    expect(classify(eventFacts(eventName)).category).toBe(category);
   });
 
-  test('every identity-pool event is identity_pool', () => {
-    expect(categoryOf('cognito-identity.amazonaws.com', 'GetId')).toBe('identity_pool');
-    expect(categoryOf('cognito-identity.amazonaws.com', 'CreateIdentityPool')).toBe('identity_pool');
-    expect(categoryOf('cognito-identity.amazonaws.com', undefined)).toBe('identity_pool');
+  test('the token endpoint: an authorization code completes a sign-in, every other grant is token', () => {
+    for (const name of ['Token_POST', 'Beta_Token_POST']) {
+      expect(classify(pageFacts(name, 200, { grantType: 'authorization_code' })).category).toBe('sign_in');
+      expect(classify(pageFacts(name, 200, { grantType: 'refresh_token' })).category).toBe('token');
+      expect(classify(pageFacts(name, 200, { grantType: 'client_credentials' })).category).toBe('token');
+      expect(classify(pageFacts(name, 400, { grantType: 'urn:ietf:params:oauth:grant-type:device_code' })).category).toBe('token');
+      expect(classify(pageFacts(name, 200, { grantType: undefined })).category).toBe('token');
+    }
+  });
+
+  test('InitiateAuth with a refresh-token flow refreshes tokens, it does not sign in', () => {
+    for (const eventName of ['InitiateAuth', 'AdminInitiateAuth']) {
+      expect(classify(eventFacts(eventName, { authFlow: 'REFRESH_TOKEN_AUTH' })).category).toBe('token');
+      expect(classify(eventFacts(eventName, { authFlow: 'REFRESH_TOKEN' })).category).toBe('token');
+      expect(classify(eventFacts(eventName, { authFlow: 'USER_SRP_AUTH' })).category).toBe('sign_in');
+      expect(classify(eventFacts(eventName, { authFlow: undefined })).category).toBe('sign_in');
+    }
+    expect(classify(eventFacts('RespondToAuthChallenge', { authFlow: 'REFRESH_TOKEN_AUTH' })).category).toBe('sign_in');
+  });
+
+  test('a user-pool operation newer than the table falls back to its shape', () => {
+    expect(classify(eventFacts('CreateUserPoolThing')).category).toBe('pool_admin');
+    expect(classify(eventFacts('ListTermsVersions')).category).toBe('pool_admin');
+    expect(classify(eventFacts('AdminDoSomethingNew')).category).toBe('user_admin');
+    expect(classify(eventFacts('SomethingNew')).category).toBe('other');
+  });
+
+  test('identity pools: the identity operations are identity_pool, the rest pool_admin, unknown names other', () => {
+    expect(classify(eventFacts('GetId', { eventSource: IDENTITY_POOLS })).category).toBe('identity_pool');
+    expect(classify(eventFacts('CreateIdentityPool', { eventSource: IDENTITY_POOLS })).category).toBe('pool_admin');
+    expect(classify(eventFacts('SomethingNew', { eventSource: IDENTITY_POOLS })).category).toBe('other');
+    expect(classify(eventFacts(undefined, { eventSource: IDENTITY_POOLS })).category).toBe('other');
+  });
+
+  test('names are looked up for their own service only', () => {
+    expect(classify(eventFacts('GetId')).category).toBe('other');
+    expect(classify(eventFacts('InitiateAuth', { eventSource: IDENTITY_POOLS })).category).toBe('other');
+    expect(classify(eventFacts('Login_GET', { eventSource: IDENTITY_POOLS })).category).toBe('other');
   });
 
   test('events of other services, or without a name, are other', () => {
-    expect(categoryOf('s3.amazonaws.com', 'InitiateAuth')).toBe('other');
-    expect(categoryOf(undefined, 'InitiateAuth')).toBe('other');
-    expect(categoryOf(IDP, undefined)).toBe('other');
+    expect(classify(eventFacts('InitiateAuth', { eventSource: 's3.amazonaws.com' })).category).toBe('other');
+    expect(classify(eventFacts('InitiateAuth', { eventSource: undefined })).category).toBe('other');
+    expect(classify(eventFacts(undefined)).category).toBe('other');
   });
 
   test('never fails on unusual names', () => {
-    for (const name of ['_', '__proto__', 'constructor', 'toString', 'Admin', '\u202eLogin_GET', 'x'.repeat(10_000)]) {
-      expect(typeof categoryOf(IDP, name)).toBe('string');
+    for (const name of ['_', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'Admin', '\u202eLogin_GET', 'x'.repeat(10_000)]) {
+      expect(typeof classify(eventFacts(name)).category).toBe('string');
+      expect(typeof classify(eventFacts(name, { eventSource: IDENTITY_POOLS })).category).toBe('string');
     }
-    expect(categoryOf(IDP, '__proto__')).toBe('other');
-    expect(categoryOf(IDP, 'constructor')).toBe('other');
+    expect(classify(eventFacts('__proto__')).category).toBe('other');
+    expect(classify(eventFacts('constructor', { eventSource: IDENTITY_POOLS })).category).toBe('other');
   });
 });
 
-describe('outcomeOf', () => {
+describe('classify: outcome', () => {
   test('an error code is a failure, whatever else', () => {
-    expect(outcomeOf('NotAuthorizedException', undefined, true)).toBe('failure');
-    expect(outcomeOf('NotAuthorizedException', 200, false)).toBe('failure');
+    expect(classify(eventFacts('InitiateAuth', { errorCode: 'NotAuthorizedException' })).outcome).toBe('failure');
+    expect(classify(pageFacts('Login_GET', 200, { errorCode: 'NotAuthorizedException' })).outcome).toBe('failure');
+    expect(classify(eventFacts('GetObject', { eventSource: 's3.amazonaws.com', errorCode: 'AccessDenied' })).outcome).toBe('failure');
   });
 
-  test('a hosted-UI status of 400 or more is a failure, below 400 a success', () => {
-    expect(outcomeOf(undefined, 400, false)).toBe('failure');
-    expect(outcomeOf(undefined, 500, false)).toBe('failure');
-    expect(outcomeOf(undefined, 399, false)).toBe('success');
-    expect(outcomeOf(undefined, 302, false)).toBe('success');
-    expect(outcomeOf(undefined, 200, false)).toBe('success');
+  test('an API call without error is a success', () => {
+    expect(classify(eventFacts('InitiateAuth')).outcome).toBe('success');
+    expect(classify(eventFacts('GetUser')).outcome).toBe('success');
+    expect(classify(eventFacts('GetId', { eventSource: IDENTITY_POOLS })).outcome).toBe('success');
   });
 
-  test('an API call without error is a success; anything else is unknown', () => {
-    expect(outcomeOf(undefined, undefined, true)).toBe('success');
-    expect(outcomeOf(undefined, undefined, false)).toBe('unknown');
+  test('a page shown is no authentication result: Login_GET with 200 is unknown, not success', () => {
+    expect(classify(pageFacts('Login_GET', 200))).toEqual({ category: 'sign_in', outcome: 'unknown' });
+    expect(classify(pageFacts('Login_GET', 400))).toEqual({ category: 'sign_in', outcome: 'failure' });
+  });
+
+  test('credentials submitted: the status is the result', () => {
+    expect(classify(pageFacts('Login_POST', 302)).outcome).toBe('success');
+    expect(classify(pageFacts('Login_POST', 200)).outcome).toBe('success');
+    expect(classify(pageFacts('Login_POST', 400)).outcome).toBe('failure');
+  });
+
+  test('authorize redirects are no result, with a session or without one: the sign-in counts where it completes', () => {
+    for (const name of ['Authorize_GET', 'OAuth2_Authorize_GET', 'Beta_Authorize_GET']) {
+      expect(classify(pageFacts(name, 302)).outcome).toBe('unknown');
+      expect(classify(pageFacts(name, 400)).outcome).toBe('failure');
+    }
+    expect(classify(pageFacts('Token_POST', 200, { grantType: 'authorization_code' }))).toEqual({ category: 'sign_in', outcome: 'success' });
+  });
+
+  test('the error page is a failure, whatever its status', () => {
+    expect(classify(pageFacts('Error_GET', 200)).outcome).toBe('failure');
+    expect(classify(pageFacts('Error_GET', undefined)).outcome).toBe('failure');
+  });
+
+  test('logout redirects are successful sign-outs', () => {
+    expect(classify(pageFacts('Logout', 302))).toEqual({ category: 'sign_out', outcome: 'success' });
+    expect(classify(pageFacts('Logout_GET', 302))).toEqual({ category: 'sign_out', outcome: 'success' });
+    expect(classify(pageFacts('SAML2Logout_POST', 302))).toEqual({ category: 'sign_out', outcome: 'success' });
+  });
+
+  test('following a link does what the link says: the status is the result', () => {
+    expect(classify(pageFacts('Confirm_With_Link_GET', 302)).outcome).toBe('success');
+    expect(classify(pageFacts('confirmUser_GET', 200)).outcome).toBe('success');
+    expect(classify(pageFacts('OAuth2Response_GET', 302)).outcome).toBe('success');
+  });
+
+  test('steps between pages are no result', () => {
+    expect(classify(pageFacts('mfa_back_POST', 302)).outcome).toBe('unknown');
+    expect(classify(pageFacts('MfaOption_POST', 302)).outcome).toBe('unknown');
+    expect(classify(pageFacts('Login_OIDC_SAML_POST', 302)).outcome).toBe('unknown');
+  });
+
+  test('a managed-login request without a status, or any other event without one, is unknown', () => {
+    expect(classify(pageFacts('Login_POST', undefined)).outcome).toBe('unknown');
+    expect(classify(eventFacts('SomethingNew', { isApiCall: false })).outcome).toBe('unknown');
   });
 });

@@ -43,7 +43,7 @@ describe('normaliseEvent: the sample events in events/eventbridge', () => {
     ['admin-create-user', { category: 'user_admin', outcome: 'success', user_pool_id: 'eu-west-1_Ab12Cd34E', principal_type: 'AssumedRole', principal_arn: 'arn:aws:sts::111122223333:assumed-role/UserAdminRole/ops-session' }],
     ['admin-disable-user', { category: 'user_admin', outcome: 'success', user_pool_id: 'eu-west-1_Ab12Cd34E' }],
     ['update-user-pool', { category: 'pool_admin', outcome: 'success', user_pool_id: 'eu-west-1_Ab12Cd34E', principal_type: 'AssumedRole' }],
-    ['hosted-ui-login-get', { event_name: 'Login_GET', event_type: 'AwsServiceEvent', category: 'sign_in', outcome: 'success', http_status: 200, user_pool_id: 'eu-west-1_Ab12Cd34E', user_pool_domain: 'auth-demo-7788.auth.eu-west-1.amazoncognito.com', client_id: '3n4b5c6d7e8f9g0h1i2j3k4l5m', read_only: true }],
+    ['hosted-ui-login-get', { event_name: 'Login_GET', event_type: 'AwsServiceEvent', category: 'sign_in', outcome: 'unknown', http_status: 200, user_pool_id: 'eu-west-1_Ab12Cd34E', user_pool_domain: 'auth-demo-7788.auth.eu-west-1.amazoncognito.com', client_id: '3n4b5c6d7e8f9g0h1i2j3k4l5m', read_only: true }],
     ['hosted-ui-login-post-failure', { category: 'sign_in', outcome: 'failure', http_status: 400 }],
     ['hosted-ui-token-post', { event_name: 'Token_POST', category: 'sign_in', outcome: 'success', http_status: 200 }],
     ['hosted-ui-logout', { category: 'sign_out', outcome: 'success', http_status: 302 }],
@@ -142,11 +142,13 @@ describe('normaliseEvent: CloudTrail events', () => {
 
   test('a hosted-UI status of 400 or more is a failure; the empty errorCode of hosted-UI events is no error', () => {
     const failed = normalised(eventBridgeEvent(hostedUiEvent('Login_POST', '400.0', { errorCode: '', errorMessage: '' })));
-    const ok = normalised(eventBridgeEvent(hostedUiEvent('Login_GET', 200, { errorCode: '', errorMessage: '' })));
+    const ok = normalised(eventBridgeEvent(hostedUiEvent('Login_POST', 302, { errorCode: '', errorMessage: '' })));
+    const shown = normalised(eventBridgeEvent(hostedUiEvent('Login_GET', 200, { errorCode: '', errorMessage: '' })));
 
     expect(failed).toMatchObject({ outcome: 'failure', http_status: 400 });
     expect(failed.error_code).toBeUndefined();
     expect(ok.outcome).toBe('success');
+    expect(shown).toMatchObject({ outcome: 'unknown', http_status: 200 });
   });
 
   test('a hosted-UI event without a status has outcome unknown', () => {
@@ -181,7 +183,7 @@ describe('normaliseEvent: CloudTrail events', () => {
   });
 
   test('takes the event source from the envelope when the record hides it', () => {
-    const record = normalised(eventBridgeEvent(cloudTrailEvent({ eventSource: undefined }), { source: 'aws.cognito-identity' }));
+    const record = normalised(eventBridgeEvent(cloudTrailEvent({ eventSource: undefined, eventName: 'GetId' }), { source: 'aws.cognito-identity' }));
 
     expect(record).toMatchObject({ event_source: 'cognito-identity.amazonaws.com', category: 'identity_pool' });
   });
