@@ -1,6 +1,6 @@
 /**
  * A CloudTrail record (an EventBridge `detail`, or a bare record from a CloudTrail log file) → the normalised
- * record (DESIGN, The normalised record; contracts/aws.md §4 for where Cognito puts each value).
+ * record (README, "The normalised record"; schema-prose.ts says where Cognito puts each value).
  */
 import { classify } from './classify';
 import type { TransformConfig } from './config';
@@ -9,29 +9,28 @@ import { parseIsoMicros, placeInIngestWindow } from './event-time';
 import { asObject, booleanValue, firstTextValue, httpStatusValue, textValue, type JsonObject } from './field-values';
 import { payloadField } from './payload';
 import { recordLine } from './record-line';
+import { IDENTITY_POOL_ARN_MARKER, USER_POOL_ARN_MARKER, firstLoginProvider, idFromResources, userPoolFromLogins } from './resource-ids';
 import { SCHEMA_VERSION, type NormalisedRecord } from './schema';
 import { truncateSourceIp } from './source-ip';
 import type { TransformOutcome } from './types';
 import { usernameField, usernameReplacer } from './username';
 
 const EMPTY: JsonObject = Object.freeze({});
-const USER_POOL_ARN_MARKER = ':userpool/';
 const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
 
-/** The user pool id of the first `…:userpool/<id>` ARN in `resources` (strings, or objects with `ARN`). */
-function userPoolFromResources(resources: unknown): string | undefined {
-  if (!Array.isArray(resources)) return undefined;
-  for (const resource of resources) {
-    const arn = typeof resource === 'string' ? resource : textValue(asObject(resource)?.ARN);
-    if (arn === undefined) continue;
-    const at = arn.indexOf(USER_POOL_ARN_MARKER);
-    if (at === -1) continue;
-    const id = arn.slice(at + USER_POOL_ARN_MARKER.length);
-    const end = id.indexOf('/');
-    const poolId = textValue(end === -1 ? id : id.slice(0, end));
-    if (poolId !== undefined) return poolId;
-  }
-  return undefined;
+/**
+ * The identity provider an event names: managed login's `identity_provider` (the authorize endpoint's IdP
+ * choice), the `providerName` of IdP administration and of the admin calls that link or unlink a federated
+ * user, else the first login provider of an identity-pool call.
+ */
+function identityProviderOf(request: JsonObject, hostedRequest: JsonObject): string | undefined {
+  return (
+    firstTextValue(hostedRequest.identity_provider) ??
+    textValue(request.providerName) ??
+    textValue(asObject(request.sourceUser)?.providerName) ??
+    textValue(asObject(request.user)?.providerName) ??
+    firstLoginProvider(request.logins)
+  );
 }
 
 /** `eventSource`, else the envelope `source` mapped to the CloudTrail service name. */
@@ -79,22 +78,16 @@ export function normaliseCloudTrail(
   const userPoolId =
     textValue(request.userPoolId) ??
     textValue(additional.userPoolId) ??
-    userPoolFromResources(detail.resources) ??
-    userPoolFromResources(outer.resources);
+    idFromResources(detail.resources, USER_POOL_ARN_MARKER) ??
+    idFromResources(outer.resources, USER_POOL_ARN_MARKER) ??
+    userPoolFromLogins(request.logins);
   const clientId = textValue(request.clientId) ?? firstTextValue(hostedRequest.client_id);
   const usernameScope = userPoolId ?? clientId;
   const sourceIp = textValue(detail.sourceIPAddress);
   const replacer = usernameReplacer(config.usernameMode, usernameScope);
   const authFlow = textValue(request.authFlow);
-  const { category, outcome } = classify({
-    eventSource,
-    eventName,
-    errorCode,
-    httpStatus,
-    isApiCall,
-    grantType: firstTextValue(hostedRequest.grant_type),
-    authFlow,
-  });
+  const grantType = firstTextValue(hostedRequest.grant_type);
+  const { category, outcome } = classify({ eventSource, eventName, errorCode, httpStatus, isApiCall, grantType, authFlow });
 
   const record: NormalisedRecord = {
     _timestamp: placed.timestamp,
@@ -114,12 +107,18 @@ export function normaliseCloudTrail(
     user_pool_id: userPoolId,
     user_pool_domain: textValue(additional.userPoolDomain),
     client_id: clientId,
-    identity_pool_id: textValue(request.identityPoolId),
+    identity_pool_id:
+      textValue(request.identityPoolId) ??
+      textValue(response.identityPoolId) ??
+      idFromResources(detail.resources, IDENTITY_POOL_ARN_MARKER) ??
+      idFromResources(outer.resources, IDENTITY_POOL_ARN_MARKER),
     identity_id: textValue(request.identityId) ?? textValue(response.identityId),
-    user_sub: textValue(additional.sub),
+    user_sub: textValue(additional.sub) ?? firstTextValue(hostedRequest.sub),
     username: usernameField(config.usernameMode, usernameScope, textValue(request.username)),
     auth_flow: authFlow,
     challenge_name: textValue(request.challengeName) ?? textValue(response.challengeName),
+    grant_type: grantType,
+    identity_provider: identityProviderOf(request, hostedRequest),
     source_ip: sourceIp !== undefined && config.sourceIpMode === 'truncate' ? truncateSourceIp(sourceIp) : sourceIp,
     user_agent: textValue(detail.userAgent),
     principal_type: textValue(identity.type),

@@ -71,6 +71,8 @@ export function passThroughNormalised(
     username: textValue(input.username),
     auth_flow: textValue(input.auth_flow),
     challenge_name: textValue(input.challenge_name),
+    grant_type: textValue(input.grant_type),
+    identity_provider: textValue(input.identity_provider),
     source_ip: textValue(input.source_ip),
     user_agent: textValue(input.user_agent),
     principal_type: textValue(input.principal_type),

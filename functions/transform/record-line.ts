@@ -73,6 +73,8 @@ export function recordLine(record: NormalisedRecord, plainStrings = false): stri
   if (record.username !== undefined) line += ',"username":' + quote(record.username, plainStrings);
   if (record.auth_flow !== undefined) line += ',"auth_flow":' + quote(record.auth_flow, plainStrings);
   if (record.challenge_name !== undefined) line += ',"challenge_name":' + quote(record.challenge_name, plainStrings);
+  if (record.grant_type !== undefined) line += ',"grant_type":' + quote(record.grant_type, plainStrings);
+  if (record.identity_provider !== undefined) line += ',"identity_provider":' + quote(record.identity_provider, plainStrings);
   if (record.source_ip !== undefined) line += ',"source_ip":' + quote(record.source_ip, plainStrings);
   if (record.user_agent !== undefined) line += ',"user_agent":' + quote(record.user_agent, plainStrings);
   if (record.principal_type !== undefined) line += ',"principal_type":' + quote(record.principal_type, plainStrings);

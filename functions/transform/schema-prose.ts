@@ -25,15 +25,21 @@ export const FIELD_SOURCES = {
   http_status: 'hosted UI `additionalEventData.responseParameters.status` (`200.0` → 200)',
   aws_account_id: '`detail.recipientAccountId`, else the envelope `account`',
   aws_region: '`detail.awsRegion`, else the envelope `region`',
-  user_pool_id: '`requestParameters.userPoolId`, `additionalEventData.userPoolId`, or the user-pool resource ARN',
+  user_pool_id:
+    '`requestParameters.userPoolId`, `additionalEventData.userPoolId`, a user-pool resource ARN (`…:userpool/<id>`), or an identity-pool `logins` key `cognito-idp.<region>.amazonaws.com/<id>`',
   user_pool_domain: 'hosted UI `additionalEventData.userPoolDomain`',
   client_id: '`requestParameters.clientId`, hosted UI `client_id[0]`',
-  identity_pool_id: 'identity pools: `requestParameters.identityPoolId`',
+  identity_pool_id:
+    'identity pools: `requestParameters.identityPoolId`, `responseElements.identityPoolId` (`CreateIdentityPool`), or the identity-pool resource ARN (`…:identitypool/<id>`, the only place the data events `GetCredentialsForIdentity`, `GetOpenIdToken` and `UnlinkIdentity` name it)',
   identity_id: 'identity pools: `requestParameters.identityId` or `responseElements.identityId`',
-  user_sub: '`additionalEventData.sub`',
+  user_sub: '`additionalEventData.sub`, else managed login `additionalEventData.requestParameters.sub[0]` (`Confirm_POST`)',
   username: '`requestParameters.username` when not hidden; kept, hashed or dropped by `USERNAME_MODE`',
   auth_flow: '`requestParameters.authFlow`',
   challenge_name: '`challengeName` of the request, else of the response',
+  grant_type:
+    'token endpoint (`Token_POST`): `additionalEventData.requestParameters.grant_type[0]` (`authorization_code`, `refresh_token`, `client_credentials`)',
+  identity_provider:
+    'the IdP the event names: managed login `identity_provider[0]` (`/oauth2/authorize`); `requestParameters.providerName` (IdP administration), `sourceUser.providerName` (`AdminLinkProviderForUser`), `user.providerName` (`AdminDisableProviderForUser`); identity pools: the first `logins` key (`cognito-idp.<region>.amazonaws.com/<pool>`, `accounts.google.com`, a developer provider…)',
   source_ip: '`detail.sourceIPAddress`, kept or truncated by `SOURCE_IP_MODE`',
   user_agent: '`detail.userAgent`',
   principal_type: '`userIdentity.type` (admin calls: `AssumedRole`, `IAMUser`…)',

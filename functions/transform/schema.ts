@@ -45,6 +45,8 @@ export const SCHEMA_V1 = {
   username: { type: 'string' },
   auth_flow: { type: 'string' },
   challenge_name: { type: 'string' },
+  grant_type: { type: 'string' },
+  identity_provider: { type: 'string' },
   source_ip: { type: 'string' },
   user_agent: { type: 'string' },
   principal_type: { type: 'string' },

@@ -18,6 +18,9 @@ interface Detail {
   responseElements?: unknown;
   recipientAccountId?: string;
   additionalEventData?: { responseParameters?: { status?: number } };
+  managementEvent?: boolean;
+  eventCategory?: string;
+  resources?: { type?: string; ARN?: string }[];
 }
 interface Envelope {
   version: string;
@@ -58,6 +61,21 @@ describe('events/eventbridge', () => {
     expect(event.detail.responseElements).toBeNull();
   });
 
+  // Amazon Cognito Developer Guide, "Amazon Cognito logging in AWS CloudTrail", "Identity pools events", and
+  // "Example Amazon Cognito events": these five are data events that name their pool in resources[].
+  const DATA_EVENTS = ['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'GetOpenIdTokenForDeveloperIdentity', 'UnlinkIdentity'];
+
+  it.each(events.filter(({ event }) => event.source === 'aws.cognito-identity'))('$name is a data event exactly when AWS logs it as one', ({ event }) => {
+    const data = DATA_EVENTS.includes(event.detail.eventName ?? '');
+    expect(event.detail.eventCategory).toBe(data ? 'Data' : 'Management');
+    expect(event.detail.managementEvent).toBe(!data);
+    if (data) {
+      expect(event.detail.resources).toEqual([
+        expect.objectContaining({ type: 'AWS::Cognito::IdentityPool', ARN: expect.stringMatching(/^arn:aws:cognito-identity:[a-z0-9-]+:111122223333:identitypool\/[a-z0-9-]+:[0-9a-f-]{36}$/) }),
+      ]);
+    }
+  });
+
   it('uses each event id and envelope id once', () => {
     const ids = events.flatMap(({ event }) => [event.id, event.detail.eventID]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -72,5 +90,7 @@ describe('events/eventbridge', () => {
     expect(hosted.some(({ event }) => status(event) >= 400)).toBe(true);
     expect(hosted.some(({ event }) => status(event) > 0 && status(event) < 400)).toBe(true);
     expect(events.some(({ event }) => event.source === 'aws.cognito-identity' && event.detail.errorCode !== undefined)).toBe(true);
+    expect(events.some(({ event }) => event.detail.eventCategory === 'Data')).toBe(true);
+    expect(hosted.some(({ event }) => /^[a-z]+(_[a-z]+)+_POST$/i.test(event.detail.eventName ?? ''))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent, type Js
 
 const EVENTS_DIR = path.resolve(__dirname, '../../../events/eventbridge');
 const HIDDEN = ['HIDDEN_DUE_TO_SECURITY_REASONS', 'HIDDEN_FOR_SECURITY_REASONS'];
+const IDENTITY_POOL = 'eu-west-1:5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9';
 
 function sample(name: string): unknown {
   return JSON.parse(readFileSync(path.join(EVENTS_DIR, `${name}.json`), 'utf8'));
@@ -45,10 +46,31 @@ describe('normaliseEvent: the sample events in events/eventbridge', () => {
     ['update-user-pool', { category: 'pool_admin', outcome: 'success', user_pool_id: 'eu-west-1_Ab12Cd34E', principal_type: 'AssumedRole' }],
     ['hosted-ui-login-get', { event_name: 'Login_GET', event_type: 'AwsServiceEvent', category: 'sign_in', outcome: 'unknown', http_status: 200, user_pool_id: 'eu-west-1_Ab12Cd34E', user_pool_domain: 'auth-demo-7788.auth.eu-west-1.amazoncognito.com', client_id: '3n4b5c6d7e8f9g0h1i2j3k4l5m', read_only: true }],
     ['hosted-ui-login-post-failure', { category: 'sign_in', outcome: 'failure', http_status: 400 }],
-    ['hosted-ui-token-post', { event_name: 'Token_POST', category: 'sign_in', outcome: 'success', http_status: 200 }],
+    ['hosted-ui-token-post', { event_name: 'Token_POST', category: 'sign_in', outcome: 'success', http_status: 200, grant_type: 'authorization_code' }],
     ['hosted-ui-logout', { category: 'sign_out', outcome: 'success', http_status: 302 }],
-    ['identity-pool-get-id', { event_name: 'GetId', category: 'identity_pool', outcome: 'success', identity_pool_id: 'eu-west-1:5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', identity_id: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }],
-    ['identity-pool-get-credentials-failure', { category: 'identity_pool', outcome: 'failure', error_code: 'NotAuthorizedException', identity_id: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }],
+    ['identity-pool-get-id', { event_name: 'GetId', category: 'identity_pool', outcome: 'success', identity_pool_id: IDENTITY_POOL, user_pool_id: 'eu-west-1_Ab12Cd34E', identity_id: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }],
+    ['identity-pool-get-credentials-failure', { category: 'identity_pool', outcome: 'failure', error_code: 'NotAuthorizedException', identity_id: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', identity_pool_id: IDENTITY_POOL }],
+    // Identity-pool data events name their pool only in resources[].ARN, the user pool only as a logins key.
+    ['identity-pool-get-credentials-for-identity', { category: 'identity_pool', outcome: 'success', identity_pool_id: IDENTITY_POOL, user_pool_id: 'eu-west-1_Ab12Cd34E', identity_provider: 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ab12Cd34E', identity_id: 'eu-west-1:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', read_only: false }],
+    ['identity-pool-get-open-id-token-for-developer-identity', { category: 'identity_pool', outcome: 'success', identity_pool_id: IDENTITY_POOL, identity_provider: 'login.example.backend', principal_type: 'AssumedRole' }],
+    ['identity-pool-unlink-identity', { category: 'identity_pool', outcome: 'success', identity_pool_id: IDENTITY_POOL, user_pool_id: 'eu-west-1_Ab12Cd34E' }],
+    ['create-identity-pool', { category: 'pool_admin', outcome: 'success', identity_pool_id: IDENTITY_POOL, principal_type: 'AssumedRole' }],
+    ['set-identity-pool-roles', { category: 'pool_admin', outcome: 'success', identity_pool_id: IDENTITY_POOL }],
+    ['hosted-ui-token-client-credentials', { category: 'token', outcome: 'success', grant_type: 'client_credentials', client_id: '7q8r9s0t1u2v3w4x5y6z7a8b9c' }],
+    ['hosted-ui-token-refresh', { event_name: 'Beta_Token_POST', category: 'token', outcome: 'failure', grant_type: 'refresh_token', http_status: 400 }],
+    ['managed-login-authorize-idp', { event_name: 'Beta_Authorize_GET', category: 'sign_in', outcome: 'unknown', http_status: 302, identity_provider: 'CorpSAML' }],
+    ['managed-login-passkey-post', { event_name: 'login_passkey_POST', category: 'sign_in', outcome: 'success' }],
+    ['managed-login-verify-code-failure', { event_name: 'verifyCode_POST', category: 'sign_in', outcome: 'failure', http_status: 400 }],
+    ['managed-login-mfa-totp-failure', { event_name: 'mfa_totp_POST', category: 'mfa', outcome: 'failure' }],
+    ['managed-login-mfa-options', { event_name: 'mfa_options_POST', category: 'mfa', outcome: 'unknown' }],
+    ['hosted-ui-confirm-post', { event_name: 'Confirm_POST', category: 'sign_up', outcome: 'success', user_sub: 'd4e5f6a7-0004-4182-8dbe-af9081726354' }],
+    ['hosted-ui-error-get', { event_name: 'Error_GET', category: 'sign_in', outcome: 'failure', http_status: 200 }],
+    ['hosted-ui-saml2-logout', { event_name: 'SAML2Logout_POST', category: 'sign_out', outcome: 'success' }],
+    ['update-user-attributes', { category: 'account', outcome: 'success', user_sub: 'b2c3d4e5-0002-4f60-8b9c-8d7e6f5a4b32' }],
+    ['verify-user-attribute-code-mismatch', { category: 'account', outcome: 'failure', error_code: 'CodeMismatchException' }],
+    ['confirm-device', { category: 'account', outcome: 'success' }],
+    ['initiate-auth-refresh-token', { category: 'token', outcome: 'success', auth_flow: 'REFRESH_TOKEN_AUTH' }],
+    ['admin-link-provider-for-user', { category: 'user_admin', outcome: 'success', identity_provider: 'CorpSAML', user_pool_id: 'eu-west-1_Ab12Cd34E' }],
   ])('%s', (name, expected) => {
     // Act
     const record = normalised(sample(name));
@@ -164,6 +186,51 @@ describe('normaliseEvent: CloudTrail events', () => {
 
     expect(inDetail.user_pool_id).toBe('eu-west-1_Xy98Zw76V');
     expect(inEnvelope.user_pool_id).toBe('eu-west-1_Env');
+  });
+
+  test('the request names a pool before any ARN or logins key does', () => {
+    const record = normalised(
+      eventBridgeEvent(
+        cloudTrailEvent({
+          eventSource: 'cognito-identity.amazonaws.com',
+          eventName: 'GetId',
+          requestParameters: { identityPoolId: 'eu-west-1:from-request', logins: { 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_FromLogin': 'x' } },
+          resources: [{ ARN: 'arn:aws:cognito-identity:eu-west-1:111122223333:identitypool/eu-west-1:from-arn' }],
+        }),
+      ),
+    );
+
+    expect(record).toMatchObject({ identity_pool_id: 'eu-west-1:from-request', user_pool_id: 'eu-west-1_FromLogin' });
+  });
+
+  test('grant_type, identity_provider and the managed-login sub are first values, never placeholders', () => {
+    const hidden = normalised(
+      eventBridgeEvent(
+        hostedUiEvent('Token_POST', 200, {
+          additionalEventData: { requestParameters: { grant_type: ['HIDDEN_DUE_TO_SECURITY_REASONS'], identity_provider: [], sub: 'HIDDEN_DUE_TO_SECURITY_REASONS' } },
+        }),
+      ),
+    );
+    const plain = normalised(
+      eventBridgeEvent(
+        hostedUiEvent('Authorize_GET', 302, {
+          additionalEventData: { sub: 'from-additional', requestParameters: { grant_type: 'authorization_code', identity_provider: ['Google', 'Other'], sub: ['from-request'] } },
+        }),
+      ),
+    );
+
+    expect([hidden.grant_type, hidden.identity_provider, hidden.user_sub, hidden.category]).toEqual([undefined, undefined, undefined, 'token']);
+    expect(plain).toMatchObject({ grant_type: 'authorization_code', identity_provider: 'Google', user_sub: 'from-additional' });
+  });
+
+  test('identity_provider of IdP administration and of linking a federated user', () => {
+    const admin = (eventName: string, requestParameters: unknown): unknown =>
+      normalised(eventBridgeEvent(cloudTrailEvent({ eventName, requestParameters }))).identity_provider;
+
+    expect(admin('CreateIdentityProvider', { userPoolId: 'p', providerName: 'CorpOIDC', providerType: 'OIDC' })).toBe('CorpOIDC');
+    expect(admin('AdminLinkProviderForUser', { sourceUser: { providerName: 'Google' }, destinationUser: { providerName: 'Cognito' } })).toBe('Google');
+    expect(admin('AdminDisableProviderForUser', { user: { providerName: 'Facebook' } })).toBe('Facebook');
+    expect(admin('InitiateAuth', { authFlow: 'USER_SRP_AUTH' })).toBeUndefined();
   });
 
   test('reads identity-pool ids from aws.cognito-identity events', () => {

@@ -27,6 +27,8 @@ function fullRecord(): NormalisedRecord {
     username: 'u',
     auth_flow: 'af',
     challenge_name: 'cn',
+    grant_type: 'gt',
+    identity_provider: 'idp',
     source_ip: '198.51.100.0',
     user_agent: 'ua',
     principal_type: 'pt',
