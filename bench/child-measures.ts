@@ -45,6 +45,35 @@ export function measurePeakRss(options: ChildOptions, eventFile: string): PeakRs
   return { maxRssBytes: Number(result.maxRssBytes), records: Number(result.records), ok: Number(result.ok) };
 }
 
+export interface BatchTimes {
+  /** Milliseconds of each invocation, in order. */
+  readonly ms: number[];
+  readonly maxRssBytes: number;
+  readonly ok: number;
+}
+
+/** A fresh process with `options.env` (its own USERNAME_MODE…) runs the handler on the event `runs` times. */
+export function measureBatchTimes(options: ChildOptions, eventFile: string, runs: number): BatchTimes {
+  const script = `
+    const fs = require('node:fs');
+    const event = JSON.parse(fs.readFileSync(${JSON.stringify(eventFile)}, 'utf8'));
+    const { handler } = require(${JSON.stringify(options.bundle)});
+    process.stdout.write = () => true;
+    (async () => {
+      const ms = [];
+      let ok = 0;
+      for (let run = 0; run < ${runs}; run += 1) {
+        const start = process.hrtime.bigint();
+        const response = await handler(event, { awsRequestId: 'bench-batch', functionName: 'bench' });
+        ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+        ok = response.records.filter((r) => r.result === 'Ok').length;
+      }
+      process.stderr.write(JSON.stringify({ ms, ok, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\\n');
+    })();`;
+  const result = runChild(script, options.env);
+  return { ms: result.ms as number[], maxRssBytes: Number(result.maxRssBytes), ok: Number(result.ok) };
+}
+
 function runChild(script: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const child = spawnSync(process.execPath, ['-e', script], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const line = child.stderr.trim().split('\n').pop() ?? '';

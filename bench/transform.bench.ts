@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FirehoseTransformationEvent, FirehoseTransformationResult, LambdaContext } from '../functions/transform/types';
 import { buildBatch, LAMBDA_EVENT_BYTES, loadTemplates, PROCESSOR_BATCH_DATA_BYTES } from './batch';
-import { measureColdLoads, measurePeakRss } from './child-measures';
+import { measureBatchTimes, measureColdLoads, measurePeakRss } from './child-measures';
+import { hostileUsernameBatch } from './hostile-batch';
 import { floorTransform } from './floor';
 
 // Goals from DESIGN.md, "Quality bars".
@@ -16,6 +17,9 @@ const GOAL_RATIO = 1.25;
 const GOAL_BUNDLE_BYTES = 50 * 1024;
 const GOAL_COLD_LOAD_MS = 20;
 const GOAL_PEAK_RSS_BYTES = 150 * 1024 * 1024;
+/** USERNAME_MODE=hash on a 3 MB batch of hostile username arrays (issue 12): about a quarter of a second. */
+const GOAL_HOSTILE_BATCH_MS = 250;
+const HOSTILE_RUNS = 7;
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 21;
 const COLD_LOAD_RUNS = 15;
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
 
   const coldLoad = median(measureColdLoads({ bundle, env: lambdaEnv }, COLD_LOAD_RUNS));
   const rss = peakRss(templates);
+  const hostile = hostileUsernames();
 
   const lines: Line[] = [
     { name: `transform, ${records} records`, value: throughput(records, batch.dataBytes, transform) },
@@ -82,6 +87,12 @@ async function main(): Promise<void> {
       value: `${(rss.maxRssBytes / 1024 / 1024).toFixed(1)} MiB`,
       goal: '≤ 150 MiB',
       pass: rss.maxRssBytes <= GOAL_PEAK_RSS_BYTES,
+    },
+    {
+      name: `USERNAME_MODE=hash, ${(hostile.dataBytes / 1e6).toFixed(1)} MB of username arrays (median of ${HOSTILE_RUNS})`,
+      value: `${hostile.ms.toFixed(1)} ms, ${(hostile.maxRssBytes / 1024 / 1024).toFixed(1)} MiB, Ok ${hostile.ok}`,
+      goal: `≤ ${GOAL_HOSTILE_BATCH_MS} ms`,
+      pass: hostile.ms <= GOAL_HOSTILE_BATCH_MS,
     },
   ];
   print(batch.dataBytes, records, results, lines);
@@ -115,6 +126,16 @@ function peakRss(templates: ReturnType<typeof loadTemplates>): { maxRssBytes: nu
   writeFileSync(file, text);
   const result = measurePeakRss({ bundle, env: lambdaEnv }, file);
   return { maxRssBytes: result.maxRssBytes, records: result.records, eventBytes: text.length };
+}
+
+function hostileUsernames(): { ms: number; maxRssBytes: number; ok: number; dataBytes: number } {
+  const { event, dataBytes } = hostileUsernameBatch(Date.now());
+  const dir = path.join(root, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'event-hostile-usernames.json');
+  writeFileSync(file, JSON.stringify(event));
+  const result = measureBatchTimes({ bundle, env: { ...lambdaEnv, USERNAME_MODE: 'hash' } }, file, HOSTILE_RUNS);
+  return { ms: median(result.ms), maxRssBytes: result.maxRssBytes, ok: result.ok, dataBytes };
 }
 
 function countResults(response: FirehoseTransformationResult): Record<string, number> {

@@ -13,7 +13,7 @@ import { IDENTITY_POOL_ARN_MARKER, USER_POOL_ARN_MARKER, firstLoginProvider, idF
 import { SCHEMA_VERSION, type NormalisedRecord } from './schema';
 import { truncateSourceIp } from './source-ip';
 import type { TransformOutcome } from './types';
-import { usernameField, usernameReplacer } from './username';
+import { usernameField, usernameScrubber } from './username';
 
 const EMPTY: JsonObject = Object.freeze({});
 const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
@@ -84,7 +84,7 @@ export function normaliseCloudTrail(
   const clientId = textValue(request.clientId) ?? firstTextValue(hostedRequest.client_id);
   const usernameScope = userPoolId ?? clientId;
   const sourceIp = textValue(detail.sourceIPAddress);
-  const replacer = usernameReplacer(config.usernameMode, usernameScope);
+  const scrub = usernameScrubber(config.usernameMode, usernameScope);
   const authFlow = textValue(request.authFlow);
   const grantType = firstTextValue(hostedRequest.grant_type);
   const { category, outcome } = classify({ eventSource, eventName, errorCode, httpStatus, isApiCall, grantType, authFlow });
@@ -126,9 +126,9 @@ export function normaliseCloudTrail(
     request_id: textValue(detail.requestID),
     read_only: booleanValue(detail.readOnly),
     tls_version: textValue(asObject(detail.tlsDetails)?.tlsVersion),
-    request_parameters: payloadField(detail.requestParameters, config.payloadMode, replacer),
-    response_elements: payloadField(detail.responseElements, config.payloadMode, replacer),
-    additional_event_data: payloadField(detail.additionalEventData, config.payloadMode, replacer),
+    request_parameters: payloadField(detail.requestParameters, config.payloadMode, scrub),
+    response_elements: payloadField(detail.responseElements, config.payloadMode, scrub),
+    additional_event_data: payloadField(detail.additionalEventData, config.payloadMode, scrub),
     restamped: placed.restamped ? true : undefined,
   };
   return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };

@@ -9,7 +9,7 @@ import { payloadField } from './payload';
 import { recordLine } from './record-line';
 import { SCHEMA_VERSION, type NormalisedRecord } from './schema';
 import type { TransformOutcome } from './types';
-import { usernameReplacer } from './username';
+import { usernameScrubber } from './username';
 
 /**
  * Normalises an EventBridge event by its envelope: `id`, `detail-type`, `source`, `account`, `region`, `time`.
@@ -38,7 +38,7 @@ export function normaliseOtherEvent(
     outcome: 'unknown',
     aws_account_id: textValue(envelope.account),
     aws_region: textValue(envelope.region),
-    detail: payloadField(envelope.detail, config.payloadMode, usernameReplacer(config.usernameMode, undefined)),
+    detail: payloadField(envelope.detail, config.payloadMode, usernameScrubber(config.usernameMode, undefined)),
     restamped: placed.restamped ? true : undefined,
   };
   return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };

@@ -8,7 +8,8 @@ import type { PayloadMode } from './config';
 import { asObject, hasEntries, isHidden, type JsonObject } from './field-values';
 import { withoutLoneSurrogates } from './json-text';
 
-export type Replacer = (key: string, value: unknown) => unknown;
+/** Rewrites a payload before it is written (`USERNAME_MODE`); returns the payload itself when nothing changes. */
+export type Scrub = (payload: unknown) => unknown;
 
 /**
  * Deepest object kept nested with PAYLOAD_MODE=nested: OpenObserve's parser (serde_json) fails a line nested
@@ -29,23 +30,20 @@ function deeperThan(value: object, limit: number): boolean {
 }
 
 /**
- * `json`: JSON text of any non-empty value. `nested`: a non-empty object stays an object (a copy with the
- * replacer applied, when there is one) unless nested deeper than `MAX_NESTED_DEPTH`; anything else is JSON
- * text. `drop`: nothing. Null, empty strings, `{}`, `[]` and the hidden placeholder give nothing in every mode.
+ * `json`: JSON text of any non-empty value. `nested`: a non-empty object stays an object unless nested
+ * deeper than `MAX_NESTED_DEPTH`; anything else is JSON text. `drop`: nothing. `scrub` rewrites the value
+ * first. Null, empty strings, `{}`, `[]` and the hidden placeholder give nothing in every mode.
  */
-export function payloadField(value: unknown, mode: PayloadMode, replacer: Replacer | undefined): string | JsonObject | undefined {
-  if (mode === 'drop' || value === undefined || value === null || value === '' || isHidden(value)) return undefined;
+export function payloadField(original: unknown, mode: PayloadMode, scrub: Scrub | undefined): string | JsonObject | undefined {
+  if (mode === 'drop' || original === undefined || original === null || original === '' || isHidden(original)) return undefined;
+  const value = scrub === undefined ? original : scrub(original);
   if (mode === 'nested') {
     const object = asObject(value);
     if (object !== undefined && !hasEntries(object)) return undefined;
-    if (object !== undefined && !deeperThan(object, MAX_NESTED_DEPTH)) {
-      if (replacer === undefined) return object;
-      const scrubbed = asObject(JSON.parse(JSON.stringify(object, replacer)));
-      return scrubbed !== undefined && hasEntries(scrubbed) ? scrubbed : undefined;
-    }
+    if (object !== undefined && !deeperThan(object, MAX_NESTED_DEPTH)) return object;
   }
-  const text = JSON.stringify(value, replacer);
-  // Empty objects and arrays (also those a replacer emptied) are told by their text: cheaper than looking first.
+  const text = JSON.stringify(value);
+  // Empty objects and arrays (also those a scrub emptied) are told by their text: cheaper than looking first.
   if (text === undefined || text === '{}' || text === '[]') return undefined;
   // The text must parse anywhere, not only in the line around it: no lone-surrogate escapes.
   return withoutLoneSurrogates(text);

@@ -1,5 +1,5 @@
 import { MAX_NESTED_DEPTH, payloadField } from '../../../functions/transform/payload';
-import { usernameReplacer } from '../../../functions/transform/username';
+import { usernameScrubber } from '../../../functions/transform/username';
 
 describe('payloadField', () => {
   test('json mode writes JSON text of the blob', () => {
@@ -43,13 +43,15 @@ describe('payloadField', () => {
     expect(payloadField(fits, 'nested', undefined)).toBe(fits);
   });
 
-  test('applies the username replacer in json and nested modes', () => {
-    const replacer = usernameReplacer('drop', 'pool');
+  test('applies the username scrub in json and nested modes, never to the input', () => {
+    const scrub = usernameScrubber('drop', 'pool');
+    const input = { username: 'alice', clientId: 'c' };
 
-    expect(payloadField({ username: 'alice', clientId: 'c' }, 'json', replacer)).toBe('{"clientId":"c"}');
-    expect(payloadField({ username: 'alice', clientId: 'c' }, 'nested', replacer)).toEqual({ clientId: 'c' });
-    expect(payloadField({ username: 'alice' }, 'json', replacer)).toBeUndefined();
-    expect(payloadField({ username: 'alice' }, 'nested', replacer)).toBeUndefined();
+    expect(payloadField(input, 'json', scrub)).toBe('{"clientId":"c"}');
+    expect(payloadField(input, 'nested', scrub)).toEqual({ clientId: 'c' });
+    expect(payloadField({ username: 'alice' }, 'json', scrub)).toBeUndefined();
+    expect(payloadField({ username: 'alice' }, 'nested', scrub)).toBeUndefined();
+    expect(input).toEqual({ username: 'alice', clientId: 'c' });
   });
 
   test('replaces lone surrogates in the JSON text so the text itself parses anywhere', () => {

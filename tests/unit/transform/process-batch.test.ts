@@ -1,6 +1,7 @@
 import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
 import { MAX_RECORD_BYTES, MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
 import { processBatch } from '../../../functions/transform/process-batch';
+import { MAX_HASHED_USERNAMES } from '../../../functions/transform/username';
 import type { FirehoseTransformationEvent } from '../../../functions/transform/types';
 import { FIXED_NOW_MS, cloudTrailEvent, decodeData, eventBridgeEvent, firehoseEvent, firehoseRecord } from '../../helpers/factories';
 import { assertStoredAsIs } from '../../helpers/openobserve-rules';
@@ -72,6 +73,33 @@ describe('processBatch', () => {
 
     expect(response.records.map((r) => r.result)).toEqual(['ProcessingFailed', 'Ok']);
     expect(failures[0]?.reason).toMatch(/^transform error \(\w+\)$/);
+  });
+
+  test('USERNAME_MODE=hash bounds the work of a 3 MB batch of hostile username arrays: every record Ok, no name kept', () => {
+    // Prepare: three records just under 1,000 KiB, each a quarter of a million one-letter usernames in
+    // requestParameters (issue: > 1 s and 400 MB per batch when every one was hashed).
+    const hostile = (index: number): ReturnType<typeof eventBridgeEvent> => {
+      const username = Array.from({ length: 250_000 }, (_, at) => String.fromCharCode(97 + ((at + index) % 26)));
+      return eventBridgeEvent(cloudTrailEvent({ eventName: 'AdminGetUser', requestParameters: { userPoolId: 'eu-west-1_Ab12Cd34E', username } }));
+    };
+    const event = firehoseEvent([hostile(0), hostile(1), hostile(2)]);
+    const bytesIn = event.records.reduce((sum, record) => sum + Buffer.from(record.data, 'base64').length, 0);
+
+    // Act
+    const { response, summary } = processBatch(event, parseTransformConfig({ USERNAME_MODE: 'hash' }), FIXED_NOW_MS);
+
+    // Assess
+    expect(bytesIn).toBeGreaterThan(2_900_000);
+    expect(event.records.every((record) => Buffer.from(record.data, 'base64').length <= MAX_RECORD_BYTES)).toBe(true);
+    expect(response.records.map((r) => r.result)).toEqual(['Ok', 'Ok', 'Ok']);
+    for (const record of response.records) {
+      const line = decodeData(record.data);
+      const request = JSON.parse((JSON.parse(line) as { request_parameters: string }).request_parameters) as { username: string[] };
+      expect(request.username).toHaveLength(MAX_HASHED_USERNAMES);
+      expect(request.username.every((value) => /^[0-9a-f]{64}$/.test(value))).toBe(true);
+      assertStoredAsIs(line, FIXED_NOW_MS);
+    }
+    expect(summary.bytesOut).toBeLessThan(40_000);
   });
 
   test('counts restamped records and bytes', () => {
