@@ -28,7 +28,9 @@ const FIELD_NAMES = [
   'sourceIPAddress', 'userAgent', 'userIdentity', 'requestID', 'readOnly', 'tlsDetails', 'requestParameters', 'responseElements',
   'additionalEventData', 'resources',
 ];
-const REQUEST_FIELDS = ['userPoolId', 'clientId', 'username', 'authFlow', 'challengeName', 'identityPoolId', 'identityId'];
+const REQUEST_FIELDS = ['userPoolId', 'clientId', 'username', 'authFlow', 'challengeName', 'identityPoolId', 'identityId', 'logins', 'providerName', 'sourceUser', 'user'];
+const HOSTED_FIELDS = ['grant_type', 'identity_provider', 'sub', 'username', 'client_id'];
+const PAGE_NAMES = ['Login_POST', 'Token_POST', 'Beta_Authorize_GET', 'mfa_phone_resendCode_POST', 'Error_GET', 'Logout', '__proto___GET'];
 
 /** A Cognito-like event: a real shape with some fields replaced by hostile values. */
 const COGNITO_EVENT: fc.Arbitrary<unknown> = fc
@@ -36,12 +38,14 @@ const COGNITO_EVENT: fc.Arbitrary<unknown> = fc
     base: fc.constantFrom('api', 'hosted', 'identity', 'bare'),
     overrides: fc.dictionary(fc.constantFrom(...FIELD_NAMES), HOSTILE_VALUE, { maxKeys: 4 }),
     request: fc.dictionary(fc.constantFrom(...REQUEST_FIELDS), HOSTILE_VALUE, { maxKeys: 3 }),
+    page: fc.constantFrom(...PAGE_NAMES),
+    hosted: fc.dictionary(fc.constantFrom(...HOSTED_FIELDS), HOSTILE_VALUE, { maxKeys: 3 }),
     envelope: fc.dictionary(fc.constantFrom('id', 'time', 'account', 'region', 'source', 'detail-type', 'resources'), HOSTILE_VALUE, { maxKeys: 2 }),
   })
-  .map(({ base, overrides, request, envelope }) => {
+  .map(({ base, overrides, request, page, hosted, envelope }) => {
     const detail =
       base === 'hosted'
-        ? hostedUiEvent('Login_POST', 400)
+        ? hostedUiEvent(page, 400, { additionalEventData: { responseParameters: { status: 302 }, requestParameters: { client_id: ['c'], ...hosted } } })
         : cloudTrailEvent(base === 'identity' ? { eventSource: 'cognito-identity.amazonaws.com', eventName: 'GetId' } : {});
     const withRequest = { ...detail, requestParameters: { ...(detail.requestParameters as object | null), ...request }, ...overrides };
     return base === 'bare' ? withRequest : { ...eventBridgeEvent(withRequest), ...envelope };
@@ -49,7 +53,7 @@ const COGNITO_EVENT: fc.Arbitrary<unknown> = fc
 
 /** A record that went through the transform before (redrive), possibly tampered with. */
 const NORMALISED_RECORD: fc.Arbitrary<unknown> = fc
-  .record({ fields: fc.dictionary(fc.constantFrom('_timestamp', 'event_name', 'category', 'http_status', 'request_parameters', 'restamped', '_id', 'detail'), HOSTILE_VALUE) })
+  .record({ fields: fc.dictionary(fc.constantFrom('_timestamp', 'event_name', 'category', 'http_status', 'request_parameters', 'restamped', '_id', 'detail', 'grant_type', 'identity_provider'), HOSTILE_VALUE) })
   .map(({ fields }) => ({ schema_version: 1, ...fields }));
 
 const DATA: fc.Arbitrary<string> = fc.oneof(
