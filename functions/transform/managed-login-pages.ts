@@ -88,11 +88,29 @@ const BETA = 'beta';
 const MAX_KEY_PARTS = Math.max(...MANAGED_LOGIN_PAGES.map(([key]) => key.split('_').length));
 
 /**
+ * Names read so far, and what they gave. A deployment sees a few dozen page names, each thousands of times:
+ * reading one is then a single map read. Bounded in entries and in name length, so hostile names cannot
+ * grow it; a name it does not hold is simply read again.
+ */
+const READ_NAMES = new Map<string, PageEvent | null>();
+const MAX_READ_NAMES = 512;
+const MAX_REMEMBERED_NAME_LENGTH = 64;
+
+/**
  * The page an event name names: undefined for a name that is neither in the table nor ends in `_GET` or
- * `_POST` (an API operation, or something else).
+ * `_POST` (an API operation, or something else). The result is shared: never change it.
  * @example managedLoginEvent('Beta_SAML2Response_POST') // { key: 'saml2response', category: 'sign_in', kind: 'action', method: 'post' }
  */
 export function managedLoginEvent(eventName: string): PageEvent | undefined {
+  const known = READ_NAMES.get(eventName);
+  if (known !== undefined) return known ?? undefined;
+  const page = readPageName(eventName);
+  if (READ_NAMES.size < MAX_READ_NAMES && eventName.length <= MAX_REMEMBERED_NAME_LENGTH) READ_NAMES.set(eventName, page === undefined ? null : Object.freeze(page));
+  return page;
+}
+
+/** Reads a name by its parts: lowercased, without `Beta` and the method, then the longest known leading parts. */
+function readPageName(eventName: string): PageEvent | undefined {
   const parts = eventName.toLowerCase().split('_');
   if (parts.length > 1 && parts[0] === BETA) parts.shift();
   const last = parts[parts.length - 1];

@@ -143,6 +143,18 @@ describe('managedLoginEvent', () => {
     expect(managedLoginEvent(`mfa${'_x'.repeat(300_000)}_POST`)).toMatchObject({ category: 'mfa', method: 'post' });
   });
 
+  test('reads a name the same the second time, and after more distinct names than it remembers', () => {
+    const first = managedLoginEvent('mfa_phone_verify_POST');
+    for (let index = 0; index < 2_000; index += 1) managedLoginEvent(`Page${index}_GET`);
+
+    expect(managedLoginEvent('mfa_phone_verify_POST')).toEqual(first);
+    expect(managedLoginEvent('Page1999_GET')).toEqual({ key: undefined, category: undefined, kind: 'page', method: 'get' });
+    expect(managedLoginEvent('Beta_Token_POST')).toMatchObject({ key: 'token' });
+    expect(managedLoginEvent('NoPage')).toBeUndefined();
+    expect(managedLoginEvent('NoPage')).toBeUndefined();
+    expect(Object.isFrozen(managedLoginEvent('Login_GET'))).toBe(true);
+  });
+
   test('never fails on unusual names', () => {
     for (const name of ['_', '__', '_GET', 'GET', 'Beta_', 'Beta_GET', '__proto___GET', 'constructor_POST', '\u202eLogin_GET', 'a_'.repeat(5_000)]) {
       expect(() => managedLoginEvent(name)).not.toThrow();
