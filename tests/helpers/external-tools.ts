@@ -27,6 +27,8 @@ export const TOOLS = {
   'cfn-lint': () => probe('cfn-lint', ['--version']),
   moto_server: () => probe('python3', ['-c', 'import moto.server']) && probe('moto_server', ['--help']),
   'sam-translator': () => probe('python3', ['-c', 'import samtranslator']),
+  /** The AWS CLI's service models (botocore), the reference for API enums such as SAR's capabilities. */
+  botocore: () => probe('python3', ['-c', 'import botocore.session']),
 } as const;
 export type ToolName = keyof typeof TOOLS;
 

@@ -72,8 +72,9 @@ describe('the README\'s o2-cognito examples', () => {
     const parameters = new Set(Object.keys(loadTemplate(path.join(ROOT, 'template.yaml')).Parameters ?? {}));
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const joined = readme.replace(/\\\n/g, ' ');
+    // SAR's CLI spells them `Name=X,Value=Y` (aws serverlessrepo create-cloud-formation-change-set).
     const names = [...joined.matchAll(/--parameter-overrides((?:\s+['"]?[A-Za-z0-9]+=\S*)+)/g)].flatMap((m) =>
-      [...(m[1] ?? '').matchAll(/['"]?([A-Za-z0-9]+)=/g)].map((n) => n[1]!),
+      [...(m[1] ?? '').matchAll(/(?:^|\s)['"]?(?:Name=([A-Za-z0-9]+),Value=|([A-Za-z0-9]+)=)/g)].map((n) => (n[1] ?? n[2])!),
     );
     // Act: the usage lines' placeholders (`Key=Value`, `K=V`) are not parameters
     const unknown = names.filter((name) => !['Key', 'K'].includes(name) && !parameters.has(name));
