@@ -4,8 +4,9 @@
 Usage: python3 scripts/sam-translate.py [template.yaml] > expanded.json
 
 Uses the preinstalled aws-sam-translator with a local managed-policy loader, so no AWS call is made.
-Local CodeUri folders (what `sam build` packages) are replaced by a placeholder S3 location first, as
-`sam package` would do, because the translator accepts only S3 locations. The result is what
+Local code folders (CodeUri, or Code of an AWS::Lambda::Function: what `sam build` builds) are replaced
+by a placeholder S3 location first, as `sam package` would do, because the translator and CloudFormation
+accept only S3 locations. The result is what
 CloudFormation sees after the AWS::Serverless-2016-10-31 transform; the template tests and the second
 cfn-lint run read it (cfn-lint skips some checks, W3037 among them, while the transform is present).
 """
@@ -16,7 +17,9 @@ import sys
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
 
-PLACEHOLDER_CODE_URI = "s3://sam-translate-placeholder/code.zip"
+PLACEHOLDER_BUCKET = "sam-translate-placeholder"
+PLACEHOLDER_KEY = "code.zip"
+PLACEHOLDER_CODE_URI = f"s3://{PLACEHOLDER_BUCKET}/{PLACEHOLDER_KEY}"
 
 # The translator only looks names up for managed policies a template names. This template names none,
 # but the loader is required: answer from a fixed map instead of calling IAM.
@@ -32,12 +35,14 @@ class LocalManagedPolicyLoader:
 
 def with_placeholder_code(template):
     for resource in template.get("Resources", {}).values():
-        if resource.get("Type") != "AWS::Serverless::Function":
-            continue
         properties = resource.setdefault("Properties", {})
-        code_uri = properties.get("CodeUri")
-        if isinstance(code_uri, str) and not code_uri.startswith("s3://"):
-            properties["CodeUri"] = PLACEHOLDER_CODE_URI
+        if resource.get("Type") == "AWS::Serverless::Function":
+            code_uri = properties.get("CodeUri")
+            if isinstance(code_uri, str) and not code_uri.startswith("s3://"):
+                properties["CodeUri"] = PLACEHOLDER_CODE_URI
+        elif resource.get("Type") == "AWS::Lambda::Function" and isinstance(properties.get("Code"), str):
+            # A local folder (what `sam build` builds); `sam package` turns it into this S3 location.
+            properties["Code"] = {"S3Bucket": PLACEHOLDER_BUCKET, "S3Key": PLACEHOLDER_KEY}
     return template
 
 

@@ -43,7 +43,7 @@ const RAW_LESSONS: Lesson[] = [
   { mistake: 'Rules that accept neither credential', seed: (t) => delete t.Rules.CredentialGiven, check: rulesAccept(3) },
   { mistake: 'Rules that accept both credentials', seed: (t) => delete t.Rules.CredentialNotTwice, check: rulesAccept(2) },
   { mistake: 'an HTTP buffer parameter allowing 128 MB', seed: (t) => void (t.Parameters.HttpBufferSizeMB!.MaxValue = 128), check: (t) => checkNumberBounds(t, 'HttpBufferSizeMB', 1, 64) },
-  { mistake: 'a CodeUri folder that does not exist', seed: (t) => void (props(t, 'TransformFunction').CodeUri = 'functions/transfrom/'), check: (t) => checkFunctionBuilds(t, ROOT) },
+  { mistake: 'a Code folder that does not exist', seed: (t) => void (props(t, 'TransformFunction').Code = 'functions/transfrom/'), check: (t) => checkFunctionBuilds(t, ROOT) },
   { mistake: 'a bad SemanticVersion', seed: (t) => void (sar(t).SemanticVersion = 'v0.1'), check: checkSarFields },
   { mistake: 'a missing Author', seed: (t) => delete sar(t).Author, check: checkSarFields },
   { mistake: 'an upper-case Author', seed: (t) => void (sar(t).Author = 'O2Cognito'), check: checkSarFields },

@@ -1,7 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeWithTool } from '../helpers/external-tools';
-import { checkFunctionBuilds, checkRuntimes, checkSarFields, checkSarFiles, checkSarMetadata, esbuildFunctions, makefileTargets } from './support/check-packaging';
+import {
+  checkFunctionBuilds,
+  checkRuntimes,
+  checkSarFields,
+  checkSarFiles,
+  checkSarFunctionProperties,
+  checkSarMetadata,
+  esbuildFunctions,
+  makefileTargets,
+} from './support/check-packaging';
 import { expandedTemplate, mutable, rawTemplate, ROOT } from './support/template-fixture';
 
 const template = rawTemplate();
@@ -20,8 +29,18 @@ describe('template packaging', () => {
     expect(template.Metadata?.['AWS::ServerlessRepo::Application']).toMatchObject({ SemanticVersion: pkg.version });
   });
 
-  test('every function builds through its Makefile target and esbuild FUNCTIONS entry, from an existing CodeUri', () => {
+  test('every function builds through its Makefile target and esbuild FUNCTIONS entry, from an existing Code folder', () => {
     expect(checkFunctionBuilds(template, ROOT)).toEqual([]);
+  });
+
+  test('no function relies on an AWS::Serverless::Function property SAR is not known to accept (LoggingConfig)', () => {
+    expect(checkSarFunctionProperties(template)).toEqual([]);
+    const logging = Object.entries(template.Resources).filter(([, r]) => r.Properties?.LoggingConfig !== undefined);
+    expect(logging.map(([id, r]) => `${id} ${r.Type}`).sort()).toEqual([
+      'EndpointCheckFunction AWS::Lambda::Function',
+      'PackInstallFunction AWS::Lambda::Function',
+      'TransformFunction AWS::Lambda::Function',
+    ]);
   });
 
   test('reads the Makefile targets and the esbuild table it checks against', () => {
@@ -59,15 +78,27 @@ describe('template packaging', () => {
       );
     });
 
-    test('a CodeUri folder that does not exist and a function without a Makefile target are reported', () => {
+    test('a Code folder that does not exist and a function without a Makefile target are reported', () => {
       const broken = mutable(template);
-      broken.Resources.TransformFunction!.Properties.CodeUri = 'functions/transfrom/';
-      broken.Resources.ExtraFunction = { ...broken.Resources.EndpointCheckFunction!, Type: 'AWS::Serverless::Function' };
+      broken.Resources.TransformFunction!.Properties.Code = 'functions/transfrom/';
+      broken.Resources.ExtraFunction = { ...broken.Resources.EndpointCheckFunction! };
       expect(checkFunctionBuilds(broken, ROOT)).toEqual([
-        'TransformFunction CodeUri functions/transfrom/ is not a folder of the project.',
+        'TransformFunction Code functions/transfrom/ is not a folder of the project.',
         'The Makefile has no build-ExtraFunction target.',
         'esbuild.config.mjs FUNCTIONS has no ExtraFunction.',
       ]);
+    });
+
+    test('LoggingConfig on an AWS::Serverless::Function is reported', () => {
+      const broken = mutable(template);
+      const fn = broken.Resources.TransformFunction!;
+      fn.Type = 'AWS::Serverless::Function';
+      fn.Properties.CodeUri = fn.Properties.Code;
+      delete fn.Properties.Code;
+      expect(checkSarFunctionProperties(broken)).toEqual([
+        'TransformFunction sets LoggingConfig on AWS::Serverless::Function, which SAR is not known to accept; declare it as AWS::Lambda::Function.',
+      ]);
+      expect(checkFunctionBuilds(broken, ROOT)).toEqual([]);
     });
 
     test('nodejs22.x and x86_64 are reported', () => {

@@ -108,6 +108,18 @@ describe('template parameters', () => {
       expect(checkNumberBounds(broken, 'HttpBufferSizeMB', 1, 64)).toHaveLength(1);
     });
 
+    test('a fractional MinValue (SAR wants integers) and a processor buffer value out of range are reported', () => {
+      const broken = mutable(template);
+      const spec = broken.Parameters.ProcessorBufferSizeMB as Record<string, unknown>;
+      delete spec.AllowedValues;
+      Object.assign(spec, { MinValue: 0.2, MaxValue: 3 });
+      expect(checkParametersDescribedAndConstrained(broken)).toEqual([
+        'ProcessorBufferSizeMB MinValue 0.2 is not an integer, which SAR requires; use AllowedValues.',
+      ]);
+      spec.AllowedValues = [0.1, 1];
+      expect(checkNumberBounds(broken, 'ProcessorBufferSizeMB', 0.2, 3)).toEqual(['ProcessorBufferSizeMB allows 0.1, outside 0.2–3.']);
+    });
+
     test('an unconstrained or SAR-incompatible parameter is reported', () => {
       const broken = mutable(template);
       delete broken.Parameters.OpenObserveUrl?.AllowedPattern;

@@ -12,9 +12,9 @@ import { ROOT } from './template-fixture';
  *
  * cfn-guard 3.1.1 has no suppressions of its own, so ours live in template.yaml: a resource exempt from a
  * rule carries `Metadata.guard.SuppressedRules: [{ Rule, Reason }]`. They are keyed by logical id, which
- * the SAM expansion keeps: plain resources pass through unchanged, and SAM copies an
- * AWS::Serverless::Function's Metadata onto the AWS::Lambda::Function of the same id. (A resource SAM
- * generates, such as an implicit role, could carry none; this template declares all of them.)
+ * the SAM expansion keeps: plain resources (the functions are AWS::Lambda::Function) pass through unchanged,
+ * and SAM would copy an AWS::Serverless::Function's Metadata onto the AWS::Lambda::Function of the same id.
+ * (A resource SAM generates, such as an implicit role, could carry none; this template declares all of them.)
  */
 
 const PACKAGE_DIR = path.join(ROOT, 'node_modules', '@cdklabs', 'cdk-validator-cfnguard');

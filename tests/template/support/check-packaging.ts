@@ -70,26 +70,48 @@ export function makefileTargets(root: string): Set<string> {
   return new Set([...text.matchAll(/build-([A-Za-z0-9]+)/g)].map((match) => match[1] as string));
 }
 
-/** Raw template: each SAM function builds with `sam build` through the Makefile and esbuild.config.mjs. */
+/** Function resource types `sam build` builds, and the property holding each one's local code folder. */
+const CODE_PROPERTY: Readonly<Record<string, string>> = { 'AWS::Lambda::Function': 'Code', 'AWS::Serverless::Function': 'CodeUri' };
+
+/** Raw template: each function builds with `sam build` through the Makefile and esbuild.config.mjs. */
 export function checkFunctionBuilds(template: Template, root: string): string[] {
   const problems: string[] = [];
   const targets = makefileTargets(root);
   const bundles = esbuildFunctions(root);
   for (const [id, resource] of Object.entries(template.Resources)) {
-    if (resource.Type !== 'AWS::Serverless::Function') continue;
+    const codeProperty = CODE_PROPERTY[resource.Type];
+    if (codeProperty === undefined) continue;
     const p = propertiesOf(resource) as Dict;
-    const codeUri = String(p.CodeUri ?? '');
-    const folder = path.join(root, codeUri);
-    if (!codeUri || !existsSync(folder) || !statSync(folder).isDirectory()) problems.push(`${id} CodeUri ${codeUri} is not a folder of the project.`);
+    const code = typeof p[codeProperty] === 'string' ? (p[codeProperty] as string) : '';
+    const folder = path.join(root, code);
+    if (!code || !existsSync(folder) || !statSync(folder).isDirectory()) problems.push(`${id} ${codeProperty} ${code} is not a folder of the project.`);
     if ((resource.Metadata as Dict | undefined)?.BuildMethod !== 'makefile') problems.push(`${id} does not build with BuildMethod: makefile.`);
     if (!targets.has(id)) problems.push(`The Makefile has no build-${id} target.`);
     if (!bundles.has(id)) problems.push(`esbuild.config.mjs FUNCTIONS has no ${id}.`);
     if (p.Handler !== 'index.handler') problems.push(`${id} Handler is ${String(p.Handler)}, not index.handler.`);
   }
   for (const id of bundles.keys()) {
-    if (template.Resources[id]?.Type !== 'AWS::Serverless::Function') problems.push(`esbuild builds ${id}, which the template does not define.`);
+    if (CODE_PROPERTY[template.Resources[id]?.Type ?? ''] === undefined) problems.push(`esbuild builds ${id}, which the template does not define.`);
   }
   return problems;
+}
+
+/**
+ * SAR validates AWS::Serverless::Function properties against its own SAM specification, which has lagged
+ * behind SAM (publication refused SnapStart and FunctionUrlConfig: aws/aws-sam-cli#4531,
+ * aws/serverless-application-model#2421). No public record shows it accepting LoggingConfig, so a function
+ * that needs it is an AWS::Lambda::Function, which the SAM translator passes through unvalidated.
+ */
+export const SAR_UNPROVEN_FUNCTION_PROPERTIES = ['LoggingConfig', 'SnapStart', 'FunctionUrlConfig', 'RuntimeManagementConfig', 'RecursiveLoop'] as const;
+
+export function checkSarFunctionProperties(template: Template): string[] {
+  return Object.entries(template.Resources)
+    .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function')
+    .flatMap(([id, resource]) =>
+      SAR_UNPROVEN_FUNCTION_PROPERTIES.filter((name) => propertiesOf(resource)[name] !== undefined).map(
+        (name) => `${id} sets ${name} on AWS::Serverless::Function, which SAR is not known to accept; declare it as AWS::Lambda::Function.`,
+      ),
+    );
 }
 
 /** Every function, raw or expanded, runs nodejs24.x on arm64. */

@@ -56,6 +56,12 @@ export function checkParametersDescribedAndConstrained(template: Template): stri
     if (!(SAR_PARAMETER_TYPES as readonly unknown[]).includes(spec.Type)) {
       problems.push(`${name} has type ${String(spec.Type)}, which SAR does not accept.`);
     }
+    // SAR's ParameterDefinition types MinValue and MaxValue as integers (its API model: __integer).
+    for (const bound of ['MinValue', 'MaxValue'] as const) {
+      if (spec[bound] !== undefined && !Number.isInteger(Number(spec[bound]))) {
+        problems.push(`${name} ${bound} ${String(spec[bound])} is not an integer, which SAR requires; use AllowedValues.`);
+      }
+    }
     if (spec.Default === '' && typeof spec.AllowedPattern === 'string' && !spec.AllowedPattern.startsWith('^$|')) {
       problems.push(`${name} defaults to '' but its AllowedPattern does not start with '^$|'.`);
     }
@@ -86,12 +92,17 @@ export function checkOnlyUrlRequired(template: Template): string[] {
     : [`Required parameters are [${required.join(', ')}]; only [${REQUIRED_PARAMETERS.join(', ')}] should be.`];
 }
 
-/** Numeric parameter `name` must allow exactly values within [min, max] (never more). */
+/** Numeric parameter `name` must allow only values within [min, max]: its bounds, or each of its AllowedValues. */
 export function checkNumberBounds(template: Template, name: string, min: number, max: number): string[] {
   const spec = template.Parameters?.[name];
   if (spec === undefined) return [`Parameter ${name} is missing.`];
   if (spec.Type !== 'Number') return [`${name} should be a Number.`];
   const problems: string[] = [];
+  if (Array.isArray(spec.AllowedValues)) {
+    return spec.AllowedValues.map(Number)
+      .filter((value) => !(value >= min && value <= max))
+      .map((value) => `${name} allows ${value}, outside ${min}–${max}.`);
+  }
   if (!(Number(spec.MinValue) >= min)) problems.push(`${name} MinValue ${String(spec.MinValue)} is below ${min}.`);
   if (!(Number(spec.MaxValue) <= max)) problems.push(`${name} MaxValue ${String(spec.MaxValue)} is above ${max}.`);
   return problems;

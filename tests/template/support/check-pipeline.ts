@@ -84,8 +84,9 @@ function withinBounds(value: unknown, template: Template, min: number, max: numb
   if (name !== undefined) {
     const spec = template.Parameters?.[name];
     if (spec === undefined) return [`${what} refers to ${name}, which is not a parameter.`];
-    const low = Number(spec.MinValue);
-    const high = Number(spec.MaxValue);
+    const allowed = Array.isArray(spec.AllowedValues) ? spec.AllowedValues.map(Number) : undefined;
+    const low = allowed ? Math.min(...allowed) : Number(spec.MinValue);
+    const high = allowed ? Math.max(...allowed) : Number(spec.MaxValue);
     return low >= min && high <= max ? [] : [`${what} can be ${low}–${high}; the API accepts ${min}–${max}.`];
   }
   const number = Number(value);
