@@ -8,11 +8,11 @@ describeWithTool('sam-translator', 'template hardening (SAM-expanded)', () => {
     template = expandedTemplate();
   });
 
-  test('buckets are encrypted, private, owner-enforced, TLS-only (bucket and /* ARNs), kept and expiring', () => {
+  test('buckets are encrypted, private, owner-enforced, TLS-only (bucket and /* ARNs), kept (except by a failed creation) and expiring', () => {
     expect(checkBuckets(template)).toEqual([]);
   });
 
-  test('the optional trail waits for its bucket policy, which is CloudTrail\'s own scoped by aws:SourceArn', () => {
+  test('the optional trail waits for its bucket policy (CloudTrail\'s own, scoped by aws:SourceArn) and comes after the rule', () => {
     expect(checkTrail(template)).toEqual([]);
   });
 
@@ -39,17 +39,22 @@ describeWithTool('sam-translator', 'template hardening (SAM-expanded)', () => {
       expect(checkBuckets(broken)).toEqual(["BackupBucket's TLS-only deny does not cover both the bucket ARN and its /* object ARN."]);
     });
 
-    test('a zero-day expiry and a missing Retain policy are reported', () => {
+    test('a zero-day expiry, a missing UpdateReplacePolicy and a plain Retain (empty buckets left by failed deploys) are reported', () => {
       const broken = mutable(template);
       broken.Resources.BackupBucket!.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays = 0;
       delete broken.Resources.TrailBucket!.UpdateReplacePolicy;
-      expect(checkBuckets(broken)).toHaveLength(2);
+      broken.Resources.BackupBucket!.DeletionPolicy = 'Retain';
+      expect(checkBuckets(broken)).toEqual([
+        'BackupBucket is not DeletionPolicy RetainExceptOnCreate with UpdateReplacePolicy Retain.',
+        'BackupBucket expires objects after 0 days.',
+        'TrailBucket is not DeletionPolicy RetainExceptOnCreate with UpdateReplacePolicy Retain.',
+      ]);
     });
 
-    test('a trail that does not wait for its bucket policy is reported', () => {
+    test('a trail that does not wait for its bucket policy and for the rule is reported', () => {
       const broken = mutable(template);
       delete broken.Resources.Trail!.DependsOn;
-      expect(checkTrail(broken)).toHaveLength(1);
+      expect(checkTrail(broken)).toHaveLength(2);
     });
 
     test('a log group without retention is reported', () => {

@@ -76,8 +76,10 @@ export function checkBuckets(template: Template): string[] {
     }
     const ownership = (asArray(p.OwnershipControls?.Rules) as Dict[]).map((rule) => rule.ObjectOwnership);
     if (!ownership.includes('BucketOwnerEnforced')) problems.push(`${id} does not enforce BucketOwnerEnforced.`);
-    if (resource.DeletionPolicy !== 'Retain' || resource.UpdateReplacePolicy !== 'Retain') {
-      problems.push(`${id} is not kept on deletion and replacement (DeletionPolicy/UpdateReplacePolicy Retain).`);
+    // Kept when the stack is deleted or the bucket replaced, but removed when the stack operation that created
+    // it rolls back: a failed first deploy (the endpoint check fails those by design) leaves no empty buckets.
+    if (resource.DeletionPolicy !== 'RetainExceptOnCreate' || resource.UpdateReplacePolicy !== 'Retain') {
+      problems.push(`${id} is not DeletionPolicy RetainExceptOnCreate with UpdateReplacePolicy Retain.`);
     }
     const rules = (asArray(p.LifecycleConfiguration?.Rules) as Dict[]).filter((rule) => rule.Status === 'Enabled');
     if (!rules.some((rule) => rule.ExpirationInDays !== undefined)) problems.push(`${id} has no expiry rule.`);
@@ -104,6 +106,9 @@ export function checkTrail(template: Template): string[] {
   if (trail === undefined) return ['The Trail resource is missing.'];
   const problems: string[] = [];
   if (!dependsOn(trail).includes('TrailBucketPolicy')) problems.push('Trail does not DependsOn TrailBucketPolicy; CloudTrail would find no write permission.');
+  if (!dependsOn(trail).includes('CognitoEventsRule')) {
+    problems.push('Trail does not DependsOn CognitoEventsRule; a first deploy failing at the check or the stream could leave log files in the trail bucket, which then cannot be deleted.');
+  }
   const bucket = refName(propertiesOf(trail).S3BucketName);
   if (bucket !== 'TrailBucket') problems.push('Trail does not write to TrailBucket.');
   for (const id of ['TrailBucket', 'TrailBucketPolicy']) {
