@@ -260,7 +260,7 @@ describe('pipeline: rule → built transform → HTTPS OpenObserve (template def
   });
 
   test('the rule delivers every sample event and none of the hostile ones', () => {
-    expect(ruleMatcher(TEMPLATE, new Map()).state).toBe('ENABLED');
+    expect(ruleMatcher(TEMPLATE, new Map()).state).toBe('ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS');
     expect(SAMPLE_EVENTS.length).toBeGreaterThanOrEqual(20);
     expect(events(run).map((item) => item.name)).toEqual(SAMPLE_EVENTS.map((sample) => sample.name));
     // Rejected for the reason named: the read-only call passes once the stack includes read-only events.

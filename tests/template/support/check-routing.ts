@@ -14,7 +14,7 @@ function isGetAtt(value: unknown, id: string, attribute = 'Arn'): boolean {
   return target !== undefined && target[0] === id && target[1] === attribute;
 }
 
-const EVENT_PATTERN_KEYS = new Set(['source', 'detail-type', 'detail', 'account', 'region', 'resources', 'id', 'time', 'version']);
+const EVENT_PATTERN_KEYS = new Set(['source', 'detail-type', 'detail', 'account', 'region', 'resources', 'id', 'time', 'version', '$or']);
 
 function leavesAreArrays(pattern: unknown, path: string, problems: string[]): void {
   for (const option of branches(pattern)) {
@@ -48,8 +48,9 @@ export function checkEventPattern(template: Template): string[] {
   for (const wanted of ['AWS API Call via CloudTrail', 'AWS Service Event via CloudTrail']) {
     if (!detailTypes.includes(wanted)) problems.push(`detail-type lacks '${wanted}'.`);
   }
+  // ENABLED would drop hosted-UI page views (read-only management events); the pattern filters instead.
   const states = branches(rule.State).map(String).sort();
-  if (states.join() !== 'ENABLED,ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS') problems.push(`Rule State is ${states.join('|')}.`);
+  if (states.join() !== 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS') problems.push(`Rule State is ${states.join('|')}.`);
   if (rule.EventBusName !== undefined && rule.EventBusName !== 'default') problems.push('The rule is not on the default bus.');
   return problems;
 }

@@ -95,9 +95,9 @@ describe('ruleMatcher with the project template.yaml', () => {
     expect(samples.filter((sample) => !rule.matches(sample)).map((sample) => sample.id)).toEqual([]);
   });
 
-  test('with the defaults, is ENABLED and drops read-only API calls', () => {
+  test('with the defaults, keeps every management event in its state and drops read-only API calls in its pattern', () => {
     const rule = ruleMatcher(template, new Map());
-    expect(rule.state).toBe('ENABLED');
+    expect(rule.state).toBe('ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS');
     expect(rule.matches(userPoolCall())).toBe(true);
     expect(rule.matches(identityPoolCall())).toBe(true);
     expect(rule.matches(hostedUiEvent())).toBe(true);
