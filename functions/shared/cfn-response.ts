@@ -94,6 +94,17 @@ export function fitCfnResponse(body: CfnResponseBody): CfnResponseBody {
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** CloudFormation sends a pre-signed https URL; anything that does not even parse as http(s) cannot be answered. */
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** A DNS name that does not exist will not exist on the next attempt either. */
 const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ERR_INVALID_URL']);
 
@@ -103,6 +114,7 @@ const PERMANENT_NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ERR_
  * each attempt with its own timeout. Never rejects: a lost answer hangs the stack, so the caller logs it.
  */
 export async function sendCfnResponse(responseUrl: string, body: CfnResponseBody, opts: CfnResponseOptions = {}): Promise<CfnResponseResult> {
+  if (!isHttpUrl(responseUrl)) return { ok: false, attempts: 0, reason: 'the response URL is not an http(s) URL, so there is nowhere to send the answer' };
   const payload = Buffer.from(JSON.stringify(fitCfnResponse(body)));
   const maxAttempts = opts.maxAttempts ?? CFN_MAX_ATTEMPTS;
   const now = opts.now ?? Date.now;

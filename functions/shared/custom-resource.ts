@@ -127,7 +127,10 @@ export function customResourceHandler(options: CustomResourceOptions) {
     clearTimeout(timer);
     if (controller.signal.aborted) log.warn('custom resource work timed out', ids);
     const body = answer(outcome);
-    const result = await sendCfnResponse(event.ResponseURL, body, { deadlineAt: lambdaDeadline - 500, ...options.response });
+    const result = await sendCfnResponse(event.ResponseURL, body, { deadlineAt: lambdaDeadline - 500, ...options.response }).catch(
+      // sendCfnResponse resolves by contract; whatever slips through is still only a lost answer, logged below.
+      (error: unknown) => ({ ok: false as const, attempts: 0, reason: `sending failed (${error instanceof Error ? error.name : typeof error})` }),
+    );
     if (result.ok) {
       log.info('custom resource answered', { ...ids, status: body.Status, reason: body.Reason, attempts: result.attempts });
     } else {

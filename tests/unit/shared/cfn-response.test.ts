@@ -98,6 +98,10 @@ describe('sendCfnResponse', () => {
     expect(responseUrl.received).toHaveLength(3);
   });
 
+  test.each(['', 'not a url', 'file:///etc/passwd', 'https://exa mple.com/x'])('resolves not-ok without any attempt for the malformed URL %j', async (url) => {
+    await expect(sendCfnResponse(url, body())).resolves.toEqual({ ok: false, attempts: 0, reason: expect.stringContaining('not an http(s) URL') });
+  });
+
   test('does not retry a 4xx (an expired or wrong pre-signed URL)', async () => {
     responseUrl.failNext(403);
 

@@ -132,6 +132,19 @@ describe('customResourceHandler', () => {
     expect(logLines.join('\n')).not.toContain(responseUrl.url);
   });
 
+  test.each(['not a url', '', 'https://exa mple.com/x', 'ftp://bucket/key'])(
+    'resolves, and logs that the answer could not be delivered, when ResponseURL is %j',
+    async (malformed) => {
+      const handler = handlerWith({});
+
+      await expect(handler(event({ ResponseURL: malformed }), context())).resolves.toBeUndefined();
+
+      const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'custom resource answer was not delivered', status: 'SUCCESS' }));
+      expect(responseUrl.received).toEqual([]);
+    },
+  );
+
   test('retries the PUT when the response URL fails, and logs an answer it could not deliver', async () => {
     responseUrl.failNext(500, 500);
     const handler = handlerWith({ response: { maxAttempts: 2, sleep: () => Promise.resolve() } });
