@@ -1,7 +1,8 @@
-import type { CustomResourceOutcome, CustomResourceWork } from '../shared/custom-resource';
+import type { CloudFormationCustomResourceEvent, CustomResourceOutcome, CustomResourceWork } from '../shared/custom-resource';
 import type { Logger } from '../shared/logger';
 import { parseResourceProperties } from './properties';
 import { runChecks } from './run-checks';
+import { storedStreamName } from './stream-name';
 import type { CheckDeps, CheckReport } from './types';
 
 export interface CheckResourceOptions {
@@ -41,6 +42,25 @@ export function outcomeOf(report: CheckReport, url: string): CustomResourceOutco
       OpenObserveVersion: report.openObserveVersion ?? 'unknown',
       StreamName: report.storedStreamName,
       Warnings: warned.map((c) => c.message).join(' '),
+    } satisfies Record<(typeof DATA_KEYS)[number], string>,
+  };
+}
+
+/**
+ * The answer to an Update sent while the stack rolls back: SUCCESS without any check or network call, with
+ * every Data key the template may read, computed from the (restored) properties alone.
+ */
+export function rollbackOutcome(event: CloudFormationCustomResourceEvent): CustomResourceOutcome {
+  const stream = event.ResourceProperties.StreamName;
+  const url = event.ResourceProperties.OpenObserveUrl;
+  return {
+    status: 'SUCCESS',
+    physicalResourceId: physicalResourceIdFor(typeof url === 'string' ? url : ''),
+    reason: 'Endpoint check skipped: the stack is rolling back to these settings, which passed when they were deployed.',
+    data: {
+      OpenObserveVersion: 'unknown',
+      StreamName: typeof stream === 'string' ? storedStreamName(stream) : '',
+      Warnings: 'Not checked: the stack was rolling back.',
     } satisfies Record<(typeof DATA_KEYS)[number], string>,
   };
 }

@@ -56,6 +56,21 @@ async function uninstall(props: PackProperties, deps: PackResourceDeps, ctx: Cus
   }
 }
 
+/**
+ * The answer to an Update sent while the stack rolls back: SUCCESS without reinstalling, with the Data keys
+ * an install answers. OpenObserve keeps what the failed update installed; `o2-cognito install-pack` (or the
+ * next stack update) installs the settings again.
+ */
+export function packRollbackOutcome(event: CloudFormationCustomResourceEvent): CustomResourceOutcome {
+  const parsed = parsePackProperties(event.ResourceProperties);
+  return {
+    status: 'SUCCESS',
+    physicalResourceId: parsed.ok ? physicalId(parsed.props) : PHYSICAL_ID_PREFIX,
+    reason: 'Security pack not reinstalled: the stack is rolling back. OpenObserve keeps what the failed update installed.',
+    data: { Summary: 'not reinstalled during a rollback', DashboardId: '' },
+  };
+}
+
 export function packResource(deps: PackResourceDeps) {
   const onCreateOrUpdate = async (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
     const parsed = parsePackProperties(event.ResourceProperties);

@@ -1,5 +1,6 @@
 import { type CfnResponseBody, type CfnResponseOptions, sendCfnResponse } from './cfn-response';
 import type { Logger } from './logger';
+import type { StackRollbackProbe } from './stack-rollback';
 
 /**
  * CloudFormation custom resource plumbing: one answer per request, before the Lambda's own deadline
@@ -39,10 +40,23 @@ export interface LambdaDeadline {
   getRemainingTimeInMillis(): number;
 }
 
+/**
+ * An Update that CloudFormation sends while the stack rolls back restores the previous properties; the work
+ * (checking an endpoint, installing content) must not run then, or a revoked key fails the rollback.
+ */
+export interface RollbackHandling {
+  /** Reads the stack's status (stack-rollback.ts wires DescribeStacks). */
+  readonly probe: StackRollbackProbe;
+  /** The answer during a rollback, without network calls; default SUCCESS with no Data. */
+  readonly outcome?: (event: CloudFormationCustomResourceEvent) => CustomResourceOutcome;
+}
+
 export interface CustomResourceOptions {
   readonly onCreateOrUpdate: CustomResourceWork;
   /** Default: SUCCESS at once, without network calls. */
   readonly onDelete?: CustomResourceWork;
+  /** Without it, an Update always runs onCreateOrUpdate. */
+  readonly rollback?: RollbackHandling;
   /** Time kept back from the Lambda's deadline for the answer itself (the PUT and its retries). */
   readonly safetyMarginMs?: number;
   /** Prefix of the physical id given to a Create that failed before producing one. */
@@ -67,10 +81,13 @@ function shortReason(error: unknown): string {
 
 const RESOURCE_TYPES = new Set(['Create', 'Update', 'Delete']);
 
+const ROLLBACK_REASON = 'The stack is rolling back: the previous properties are restored as they were, without running the update.';
+
 /**
  * Wraps create/update/delete work into a Lambda handler that answers CloudFormation exactly once:
  * a thrown error answers FAILED with a short reason; a timer answers FAILED before the Lambda's deadline
- * and aborts the work; Update keeps the PhysicalResourceId it was given; Delete never answers FAILED.
+ * and aborts the work; Update keeps the PhysicalResourceId it was given; Delete never answers FAILED; an
+ * Update sent while the stack rolls back (with `rollback`) answers SUCCESS without the work.
  * Logs RequestType, LogicalResourceId and RequestId only: the event carries secrets.
  */
 export function customResourceHandler(options: CustomResourceOptions) {
@@ -111,11 +128,23 @@ export function customResourceHandler(options: CustomResourceOptions) {
         resolve({ status: 'FAILED', reason: "The work did not finish before the function's deadline; see the function's log, and raise its timeout if the endpoint is slow." });
       }, Math.max(0, workDeadline - now()));
     });
+    const rollingBack = async (): Promise<boolean> => {
+      if (event.RequestType !== 'Update' || options.rollback === undefined) return false;
+      const state = await options.rollback.probe(event.StackId, controller.signal);
+      if (state.kind === 'unknown') {
+        // Without the status the safer side is the normal check: a missing permission must not skip it.
+        log.warn('custom resource could not read the stack status; running the update', { ...ids, error_name: state.errorName });
+        return false;
+      }
+      if (state.kind === 'rolling-back') log.info('custom resource update is part of a rollback; not running it', { ...ids, stack_status: state.status });
+      return state.kind === 'rolling-back';
+    };
     const work = async (): Promise<CustomResourceOutcome> => {
       if (!RESOURCE_TYPES.has(event.RequestType)) return { status: 'FAILED', reason: `Unknown RequestType; expected Create, Update or Delete.` };
       if (isDelete && options.onDelete === undefined) return { status: 'SUCCESS', physicalResourceId: fallbackId };
       const run = isDelete && options.onDelete ? options.onDelete : options.onCreateOrUpdate;
       try {
+        if (await rollingBack()) return options.rollback?.outcome?.(event) ?? { status: 'SUCCESS', physicalResourceId: fallbackId, reason: ROLLBACK_REASON };
         return await run(event, { signal: controller.signal, deadlineMs: workDeadline });
       } catch (error) {
         log.error('custom resource work failed', { ...ids, error_name: error instanceof Error ? error.name : typeof error });

@@ -1,5 +1,5 @@
 import { describeWithTool } from '../helpers/external-tools';
-import { checkNoWildcardActions, checkPolicyVersions, checkResourcesScoped, checkSecretReads, checkTrustPolicies } from './support/check-iam';
+import { checkNoWildcardActions, checkPolicyVersions, checkResourcesScoped, checkSecretReads, checkStackReads, checkTrustPolicies } from './support/check-iam';
 import { policyStatements } from './support/walk';
 import { expandedTemplate, mutable } from './support/template-fixture';
 
@@ -23,6 +23,10 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
 
   test('secrets are read only from the configured secret ARNs', () => {
     expect(checkSecretReads(template)).toEqual([]);
+  });
+
+  test('the custom resources may DescribeStacks on their own stack (the stack ARN) and nothing else, to recognise a rollback', () => {
+    expect(checkStackReads(template)).toEqual([]);
   });
 
   test('each role trusts exactly one AWS service', () => {
@@ -58,6 +62,18 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
       statements[1].Resource = { Ref: 'TransformFunction' };
       statements[0].Resource = '*';
       expect(checkResourcesScoped(broken)).toHaveLength(2);
+    });
+
+    test('DescribeStacks on "*" and a custom resource role without it are reported', () => {
+      const broken = mutable(template);
+      const statements = broken.Resources.EndpointCheckFunctionRole!.Properties.Policies[0].PolicyDocument.Statement as Record<string, unknown>[];
+      statements.find((s) => JSON.stringify(s.Action).includes('cloudformation:'))!.Resource = '*';
+      delete broken.Resources.PackInstallFunctionRole;
+      broken.Resources.PackInstallFunctionRole = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } };
+      expect(checkStackReads(broken)).toEqual([
+        expect.stringContaining('may describe stacks other than its own'),
+        'PackInstallFunctionRole may not call cloudformation:DescribeStacks on its stack, so it cannot recognise a rollback.',
+      ]);
     });
 
     test('a policy without Version is reported', () => {

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
 import { endpointCheckHandler } from '../../../functions/endpoint-check/handler';
 import type { CloudFormationCustomResourceEvent } from '../../../functions/shared/custom-resource';
 import { createLogger } from '../../../functions/shared/logger';
+import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { accessKeyFor, type FakeOpenObserve, type Misbehaviour, startFakeOpenObserve } from '../../helpers/fake-openobserve';
 import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
 import { createTestTls, type TestTls } from '../../helpers/tls';
@@ -137,5 +141,46 @@ describe('EndpointCheckFunction handler', () => {
     expect(captured).not.toContain(KEY);
     expect(captured).not.toContain(SECRET);
     expect(captured).not.toContain(Buffer.from(SECRET).toString('base64'));
+  });
+
+  describe('with the stack status (DescribeStacks mocked)', () => {
+    const cloudFormation = mockClient(CloudFormationClient);
+    const stackIn = (status: string) =>
+      cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'cognito-auth-stream', StackStatus: status as StackStatus, CreationTime: new Date(0) }] });
+    const withStatus = () =>
+      endpointCheckHandler({
+        log: createLogger({ level: 'DEBUG', write: (line) => void logLines.push(line) }),
+        allowLocal: true,
+        safetyMarginMs: 1000,
+        response: { sleep: () => Promise.resolve() },
+        stackStatus: describeStackRollback(new CloudFormationClient({ region: 'eu-west-1' })),
+        deps: { lookup: async () => ['127.0.0.1'], ca: pki.ca, now: Date.now, randomUUID: () => 'probe-id', timeouts: { httpMs: 1000, tlsMs: 1000 } },
+      });
+    const revokedKey = () => sampleEvent('update', { AccessKey: accessKeyFor({ user: USER.user, secret: 'revoked-passcode' }) });
+    beforeEach(() => cloudFormation.reset());
+    afterAll(() => cloudFormation.restore());
+
+    test('an Update during UPDATE_ROLLBACK_IN_PROGRESS answers SUCCESS with its Data, without calling OpenObserve, even for a revoked key', async () => {
+      stackIn('UPDATE_ROLLBACK_IN_PROGRESS');
+
+      await withStatus()(revokedKey(), context());
+
+      expect(onlyAnswer()).toMatchObject({
+        Status: 'SUCCESS',
+        PhysicalResourceId: revokedKey().PhysicalResourceId,
+        Reason: expect.stringContaining('rolling back'),
+        Data: { OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: expect.stringContaining('rolling back') },
+      });
+      expect(openobserve.requests).toEqual([]);
+      expect(cloudFormation).toHaveReceivedCommandWith(DescribeStacksCommand, { StackName: revokedKey().StackId });
+    });
+
+    test('the same Update outside a rollback checks the key and fails', async () => {
+      stackIn('UPDATE_IN_PROGRESS');
+
+      await withStatus()(revokedKey(), context());
+
+      expect(onlyAnswer()).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('Endpoint check failed') });
+    });
   });
 });

@@ -6,11 +6,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/pack-install/index';
 import { readCredentials } from '../../../functions/pack-install/pack-credentials';
-import { PHYSICAL_ID_PREFIX, packResource } from '../../../functions/pack-install/pack-resource';
-import { type CloudFormationCustomResourceEvent, customResourceHandler } from '../../../functions/shared/custom-resource';
+import { PHYSICAL_ID_PREFIX, packResource, packRollbackOutcome } from '../../../functions/pack-install/pack-resource';
+import { type CloudFormationCustomResourceEvent, customResourceHandler, type RollbackHandling } from '../../../functions/shared/custom-resource';
+import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { createLogger } from '../../../functions/shared/logger';
 import { ManagementApi } from '../../../functions/shared/pack/management-api';
 import { createManagementClient } from '../../../functions/shared/pack/management-client';
@@ -92,7 +94,7 @@ function expectNoSecrets(): void {
  * The handler as index.ts builds it, but reaching the plain-HTTP fake whatever OpenObserveUrl says
  * (the properties accept https only, as the template does).
  */
-function testHandler(options: { safetyMarginMs?: number } = {}) {
+function testHandler(options: { safetyMarginMs?: number; rollback?: RollbackHandling } = {}) {
   const log = createLogger({ level: 'DEBUG', write: (line) => void logs.push(line) });
   const secrets = new SecretsManagerClient({ region: 'eu-west-1' });
   const work = packResource({
@@ -165,6 +167,30 @@ describe('SecurityPack custom resource', () => {
 
     expect(answers).toEqual([expect.objectContaining({ Status: 'FAILED', Reason: expect.stringContaining('Firehose access key') })]);
     expectNoSecrets();
+  });
+
+  test('an Update sent while the stack rolls back answers SUCCESS without reading the secret or touching OpenObserve', async () => {
+    // Prepare: credentials OpenObserve would refuse, and DescribeStacks (mocked) saying the stack rolls back.
+    await testHandler()(event('Create'), context());
+    answers.length = 0;
+    sm.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: JSON.stringify({ username: 'sa@example.com', token: PASSCODE }) });
+    sm.resetHistory();
+    const cloudFormation = mockClient(CloudFormationClient);
+    cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 's', StackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', CreationTime: new Date(0) }] });
+    const writes = fake.writes().length;
+    const rollback = { probe: describeStackRollback(new CloudFormationClient({ region: 'eu-west-1' })), outcome: packRollbackOutcome };
+
+    // Act
+    await testHandler({ rollback })(event('Update', { PhysicalResourceId: 'o2-cognito-security-pack:default:cognito_events', OldResourceProperties: event('Create').ResourceProperties }), context());
+
+    // Assess
+    expect(answers).toEqual([
+      expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'o2-cognito-security-pack:default:cognito_events', Data: { Summary: 'not reinstalled during a rollback', DashboardId: '' } }),
+    ]);
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+    expect(fake.writes()).toHaveLength(writes);
+    expectNoSecrets();
+    cloudFormation.restore();
   });
 
   test('answers FAILED when the secret cannot be read, with the AWS error name only', async () => {

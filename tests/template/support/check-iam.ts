@@ -46,6 +46,7 @@ function isArnValue(value: unknown, template: Template): boolean {
   const sub = (value as Dict | null)?.['Fn::Sub'];
   if (typeof sub === 'string') return sub.startsWith('arn:${AWS::Partition}:') || /^\$\{[A-Za-z0-9]+\.Arn\}/.test(sub);
   const ref = refName(value);
+  if (ref === 'AWS::StackId') return true;
   if (ref !== undefined) {
     const pattern = template.Parameters?.[ref]?.AllowedPattern;
     return typeof pattern === 'string' && pattern.includes('arn:');
@@ -84,6 +85,27 @@ export function checkSecretReads(template: Template): string[] {
     for (const resource of asArray(statement.Resource)) {
       if (!SECRET_ARN_PARAMETERS.has(refName(resource) ?? '')) problems.push(`${holder} ${where} reads a secret other than the configured one.`);
     }
+  }
+  return problems;
+}
+
+/** Roles of the custom resources' functions, which must recognise a rollback (cloudformation:DescribeStacks). */
+export const ROLLBACK_AWARE_ROLES = ['EndpointCheckFunctionRole', 'PackInstallFunctionRole'] as const;
+
+/** DescribeStacks only on the stack itself (Ref AWS::StackId, the stack ARN), and by every custom resource's role. */
+export function checkStackReads(template: Template): string[] {
+  const problems: string[] = [];
+  const holders = new Set<string>();
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (where.startsWith('AssumeRole') || statement.Effect !== 'Allow') continue;
+    const actions = asArray(statement.Action).map(String);
+    if (!actions.some((action) => action.startsWith('cloudformation:'))) continue;
+    if (actions.some((action) => action !== 'cloudformation:DescribeStacks')) problems.push(`${holder} ${where} grants more CloudFormation than DescribeStacks.`);
+    if (!asArray(statement.Resource).every((resource) => refName(resource) === 'AWS::StackId')) problems.push(`${holder} ${where} may describe stacks other than its own.`);
+    holders.add(holder);
+  }
+  for (const role of ROLLBACK_AWARE_ROLES) {
+    if (template.Resources[role] !== undefined && !holders.has(role)) problems.push(`${role} may not call cloudformation:DescribeStacks on its stack, so it cannot recognise a rollback.`);
   }
   return problems;
 }

@@ -4,7 +4,11 @@ import {
   type CustomResourceOutcome,
   customResourceHandler,
 } from '../../../functions/shared/custom-resource';
+import { CloudFormationClient, DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
 import { createLogger } from '../../../functions/shared/logger';
+import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
 
 const SECRET = 'Kx7-CUSTOM-RESOURCE-DISTINCTIVE-SECRET';
@@ -153,5 +157,65 @@ describe('customResourceHandler', () => {
 
     expect(responseUrl.received).toHaveLength(2);
     expect(logLines.some((l) => l.includes('custom resource answer was not delivered'))).toBe(true);
+  });
+
+  describe('an Update while the stack rolls back (DescribeStacks mocked)', () => {
+    const cloudFormation = mockClient(CloudFormationClient);
+    const stackIn = (status: string) =>
+      cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 's', StackId: event().StackId, StackStatus: status as StackStatus, CreationTime: new Date(0) }] });
+    const rollback = { probe: describeStackRollback(new CloudFormationClient({ region: 'eu-west-1' })) };
+    const update = () => event({ RequestType: 'Update', PhysicalResourceId: 'check-1', OldResourceProperties: { AccessKey: 'new-but-broken' } });
+    beforeEach(() => cloudFormation.reset());
+
+    test('answers SUCCESS with the same physical id without running the work', async () => {
+      stackIn('UPDATE_ROLLBACK_IN_PROGRESS');
+      const work = jest.fn();
+      const handler = handlerWith({ onCreateOrUpdate: work, rollback });
+
+      await handler(update(), context());
+
+      expect(work).not.toHaveBeenCalled();
+      expect(cloudFormation).toHaveReceivedCommandWith(DescribeStacksCommand, { StackName: event().StackId });
+      expect(answers()).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'check-1', Reason: expect.stringContaining('rolling back') })]);
+      expect(logLines.join('\n')).toContain('UPDATE_ROLLBACK_IN_PROGRESS');
+    });
+
+    test('answers with the resource\'s own rollback outcome (its Data) when it gives one', async () => {
+      stackIn('UPDATE_ROLLBACK_IN_PROGRESS');
+      const handler = handlerWith({ rollback: { ...rollback, outcome: () => ({ status: 'SUCCESS', physicalResourceId: 'ignored', data: { StreamName: 's' } }) } });
+
+      await handler(update(), context());
+
+      expect(answers()).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'check-1', Data: { StreamName: 's' } })]);
+    });
+
+    test('runs the work on an ordinary update', async () => {
+      stackIn('UPDATE_IN_PROGRESS');
+      const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'FAILED', reason: 'the key is wrong' }), rollback });
+
+      await handler(update(), context());
+
+      expect(answers()).toEqual([expect.objectContaining({ Status: 'FAILED', Reason: 'the key is wrong' })]);
+    });
+
+    test('runs the work, and says why, when the stack status cannot be read', async () => {
+      cloudFormation.on(DescribeStacksCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDenied' }));
+      const work = jest.fn(async (): Promise<CustomResourceOutcome> => ({ status: 'SUCCESS', physicalResourceId: 'x' }));
+      const handler = handlerWith({ onCreateOrUpdate: work, rollback });
+
+      await handler(update(), context());
+
+      expect(work).toHaveBeenCalledTimes(1);
+      expect(logLines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ level: 'WARN', error_name: 'AccessDenied' }));
+    });
+
+    test('does not ask on Create or Delete', async () => {
+      const handler = handlerWith({ rollback });
+
+      await handler(event(), context());
+      await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'check-1' }), context());
+
+      expect(cloudFormation).not.toHaveReceivedCommand(DescribeStacksCommand);
+    });
   });
 });
