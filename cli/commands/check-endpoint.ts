@@ -9,7 +9,8 @@ import { ACCESS_KEY_LOCATION } from '../../functions/shared/access-key-location'
 import { type CliIo, type Command, CliUsageError } from '../io';
 
 const USAGE = `usage: o2-cognito check-endpoint --url BASE --org ORG --stream STREAM (--access-key KEY | --secret-arn ARN)
-                                 [--gzip | --no-gzip] [--require-trail] [--region REGION] [--allow-local]
+                                 [--gzip | --no-gzip] [--require-trail [--no-identity-pool-events]] [--region REGION]
+                                 [--allow-local]
 
 Runs the checks the stack's EndpointCheck runs at deploy time and prints one line per check
 (passed, warned, failed, skipped) on stdout. Exits 1 when a check failed.
@@ -20,7 +21,10 @@ Runs the checks the stack's EndpointCheck runs at deploy time and prints one lin
   --access-key KEY    the access key; better: set OPENOBSERVE_ACCESS_KEY (keeps it out of shell history)
   --secret-arn ARN    Secrets Manager secret holding {"api_key": "<key>"} (uses your AWS credentials)
   --gzip, --no-gzip   send the probe gzip-compressed (default), or not, like ContentEncoding GZIP/NONE
-  --require-trail     also check that a logging CloudTrail trail covers the region
+  --require-trail     also check that a logging CloudTrail trail covers the region, and report (as a warning)
+                      whether one selects the identity-pool data events (GetId, GetCredentialsForIdentity…)
+  --no-identity-pool-events
+                      with --require-trail: skip the data-event report (like IncludeIdentityPoolEvents=false)
   --region REGION     region of the trail check (default: AWS_REGION or your AWS profile's)
   --allow-local       local testing only: accept http, any port and loopback/private hosts (as warnings)
 
@@ -36,6 +40,7 @@ const OPTIONS = {
   gzip: { type: 'boolean' },
   'no-gzip': { type: 'boolean' },
   'require-trail': { type: 'boolean' },
+  'no-identity-pool-events': { type: 'boolean' },
   region: { type: 'string' },
   'allow-local': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -105,6 +110,7 @@ export const run: Command = async (argv, io) => {
     accessKey,
     gzip: !values['no-gzip'],
     requireTrail: values['require-trail'] === true,
+    identityPoolDataEvents: values['require-trail'] === true && values['no-identity-pool-events'] !== true,
     allowLocal: values['allow-local'] === true,
   };
   let cloudTrail: CloudTrailClient | undefined;

@@ -3,6 +3,7 @@ import type { Logger } from '../shared/logger';
 import { parseResourceProperties } from './properties';
 import { runChecks } from './run-checks';
 import { storedStreamName } from './stream-name';
+import { parseStackId, trailNameFor } from './trail-name';
 import type { CheckDeps, CheckReport } from './types';
 
 export interface CheckResourceOptions {
@@ -12,8 +13,14 @@ export interface CheckResourceOptions {
   readonly log: Logger;
 }
 
-/** Data keys the template may read with !GetAtt EndpointCheck.<key>. */
-export const DATA_KEYS = ['OpenObserveVersion', 'StreamName', 'Warnings'] as const;
+/** Data keys the template may read with !GetAtt EndpointCheck.<key>; the Trail reads TrailName. */
+export const DATA_KEYS = ['OpenObserveVersion', 'StreamName', 'Warnings', 'TrailName'] as const;
+
+/** The name of the trail the stack creates (CreateTrail 'true'), answered on every request so GetAtt always resolves. */
+function trailNameOf(stackId: string): string {
+  const stack = parseStackId(stackId);
+  return stack ? trailNameFor(stack.stackName) : '';
+}
 
 /** The stack's physical id for a check of this base URL: stable, no secrets, the host only. */
 export function physicalResourceIdFor(url: string): string {
@@ -25,7 +32,7 @@ export function physicalResourceIdFor(url: string): string {
 }
 
 /** Turns a report into the custom resource's answer: FAILED with every failure, or SUCCESS with Data. */
-export function outcomeOf(report: CheckReport, url: string): CustomResourceOutcome {
+export function outcomeOf(report: CheckReport, url: string, trailName = ''): CustomResourceOutcome {
   const failed = report.checks.filter((c) => c.status === 'failed');
   const warned = report.checks.filter((c) => c.status === 'warned');
   if (failed.length > 0) {
@@ -42,6 +49,7 @@ export function outcomeOf(report: CheckReport, url: string): CustomResourceOutco
       OpenObserveVersion: report.openObserveVersion ?? 'unknown',
       StreamName: report.storedStreamName,
       Warnings: warned.map((c) => c.message).join(' '),
+      TrailName: trailName,
     } satisfies Record<(typeof DATA_KEYS)[number], string>,
   };
 }
@@ -61,6 +69,7 @@ export function rollbackOutcome(event: CloudFormationCustomResourceEvent): Custo
       OpenObserveVersion: 'unknown',
       StreamName: typeof stream === 'string' ? storedStreamName(stream) : '',
       Warnings: 'Not checked: the stack was rolling back.',
+      TrailName: trailNameOf(event.StackId),
     } satisfies Record<(typeof DATA_KEYS)[number], string>,
   };
 }
@@ -68,7 +77,10 @@ export function rollbackOutcome(event: CloudFormationCustomResourceEvent): Custo
 /** The Create/Update work of EndpointCheckFunction: parse the properties, run the checks, log each result. */
 export function checkResource(options: CheckResourceOptions): CustomResourceWork {
   return async (event, ctx) => {
-    const parsed = parseResourceProperties(event.ResourceProperties, options.allowLocal);
+    const parsed = parseResourceProperties(event.ResourceProperties, options.allowLocal, {
+      stackId: event.StackId,
+      ...(event.OldResourceProperties ? { oldProperties: event.OldResourceProperties } : {}),
+    });
     if (!parsed.ok) return { status: 'FAILED', reason: `Endpoint check failed: ${parsed.reason}` };
     const report = await runChecks(parsed.value, { ...options.deps, signal: ctx.signal });
     for (const check of report.checks) {
@@ -76,6 +88,6 @@ export function checkResource(options: CheckResourceOptions): CustomResourceWork
       if (check.status === 'failed') options.log.warn('endpoint check', line);
       else options.log.info('endpoint check', line);
     }
-    return outcomeOf(report, parsed.value.url);
+    return outcomeOf(report, parsed.value.url, trailNameOf(event.StackId));
   };
 }

@@ -1,26 +1,13 @@
-import {
-  type AdvancedEventSelector,
-  DescribeTrailsCommand,
-  type EventSelector,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type Trail,
-} from '@aws-sdk/client-cloudtrail';
-import type { CheckDeps, CheckResult } from './types';
+import { type AdvancedEventSelector, type EventSelector, GetEventSelectorsCommand, GetTrailStatusCommand, type Trail } from '@aws-sdk/client-cloudtrail';
+import { errorName, signalFor, type TrailApi, trailsCovering } from './trail-api';
+import type { CheckResult } from './types';
 
 /** CloudTrail management events reach EventBridge only through a logging trail (contracts/aws.md §3). */
 const COGNITO_SOURCES = ['cognito-idp.amazonaws.com', 'cognito-identity.amazonaws.com'] as const;
 
-export interface TrailCheck {
-  readonly cloudTrail: NonNullable<CheckDeps['cloudTrail']>;
-  readonly region: string;
-  readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
-}
+export type TrailCheck = TrailApi;
 
 type TrailState = { readonly trail: string; readonly state: 'ok' | 'not-logging' | 'no-management' } | { readonly trail: string; readonly state: 'unreadable'; readonly code: string };
-
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'Error');
 
 function excludes(source: string, selector: { Equals?: string[]; StartsWith?: string[]; EndsWith?: string[]; NotEquals?: string[]; NotStartsWith?: string[]; NotEndsWith?: string[] }): boolean {
   if (selector.Equals && !selector.Equals.includes(source)) return true;
@@ -67,25 +54,18 @@ async function trailState(check: TrailCheck, trail: Trail): Promise<TrailState> 
   }
 }
 
-function signalFor(check: TrailCheck): AbortSignal {
-  const timeout = AbortSignal.timeout(check.timeoutMs);
-  return check.signal ? AbortSignal.any([timeout, check.signal]) : timeout;
-}
-
 /**
  * Check 7: a trail that covers this region is logging and records management write events, including
  * Cognito's (DescribeTrails with shadow trails, GetTrailStatus, GetEventSelectors).
  */
 export async function checkTrail(check: TrailCheck): Promise<CheckResult> {
   const fail = (message: string): CheckResult => ({ id: 'trail', status: 'failed', message });
-  let trails: Trail[];
+  let covering: Trail[];
   try {
-    const answer = await check.cloudTrail.send(new DescribeTrailsCommand({ includeShadowTrails: true }), { abortSignal: signalFor(check) });
-    trails = answer.trailList ?? [];
+    covering = await trailsCovering(check);
   } catch (error) {
     return fail(`Listing CloudTrail trails failed (${errorName(error)}); allow cloudtrail:DescribeTrails, GetTrailStatus and GetEventSelectors, or deploy with CreateTrail=true.`);
   }
-  const covering = trails.filter((t) => t.IsMultiRegionTrail === true || t.HomeRegion === check.region);
   if (covering.length === 0) {
     return fail(`No CloudTrail trail covers ${check.region}, so Cognito events never reach EventBridge; deploy with CreateTrail=true, or create a trail that logs management events.`);
   }

@@ -1,4 +1,11 @@
-import type { CheckInput, Parsed } from './types';
+import { parseStackId, trailNameFor } from './trail-name';
+import type { CheckInput, Parsed, TrailToCreate } from './types';
+
+/** Where a request comes from: the custom resource's StackId and, on Update, its previous properties. */
+export interface RequestOrigin {
+  readonly stackId: string;
+  readonly oldProperties?: Record<string, unknown>;
+}
 
 /** Organization and stream go into a URL path as they are (the template builds the same URL). */
 const PATH_SEGMENT = /^[^\s/?#%\\]+$/;
@@ -12,11 +19,23 @@ function stringProperty(properties: Record<string, unknown>, name: string): stri
 }
 
 /**
+ * The trail the stack creates, named after the stack. It was created before when the previous properties
+ * said so: CreateTrail 'true', or, from versions without that property, RequireTrail 'false'.
+ */
+function trailToCreate(origin: RequestOrigin | undefined): TrailToCreate | string {
+  const stack = origin ? parseStackId(origin.stackId) : undefined;
+  if (stack === undefined) return 'StackId is not a CloudFormation stack ARN, so the trail the stack creates cannot be named';
+  const old = origin?.oldProperties;
+  const createdBefore = old !== undefined && (old.CreateTrail === 'true' || (old.CreateTrail === undefined && old.RequireTrail === 'false'));
+  return { name: trailNameFor(stack.stackName), account: stack.account, createdBefore };
+}
+
+/**
  * Parses the custom resource's properties (strings, as CloudFormation sends them) into a check input,
  * reporting every problem at once. Unknown properties are ignored. When AccessKeySecretArn is set it wins,
- * as it does for the delivery stream.
+ * as it does for the delivery stream. `origin` names the trail when CreateTrail is 'true'.
  */
-export function parseResourceProperties(properties: Record<string, unknown>, allowLocal: boolean): Parsed<CheckInput> {
+export function parseResourceProperties(properties: Record<string, unknown>, allowLocal: boolean, origin?: RequestOrigin): Parsed<CheckInput> {
   const problems: string[] = [];
   const url = stringProperty(properties, 'OpenObserveUrl');
   const organization = stringProperty(properties, 'Organization');
@@ -26,7 +45,11 @@ export function parseResourceProperties(properties: Record<string, unknown>, all
   const rawKey = properties.AccessKey;
   const accessKey = typeof rawKey === 'string' && rawKey !== '' ? rawKey : undefined;
   const encoding = stringProperty(properties, 'ContentEncoding') ?? 'GZIP';
-  const requireTrail = stringProperty(properties, 'RequireTrail') ?? 'false';
+  const flags = {
+    RequireTrail: stringProperty(properties, 'RequireTrail') ?? 'false',
+    CreateTrail: stringProperty(properties, 'CreateTrail') ?? 'false',
+    IdentityPoolDataEvents: stringProperty(properties, 'IdentityPoolDataEvents') ?? 'false',
+  };
 
   if (url === undefined) problems.push('OpenObserveUrl is missing; set it to the base URL, like https://openobserve.example.com');
   if (organization === undefined) problems.push('Organization is missing; set it to the OpenObserve organization id, like default');
@@ -35,7 +58,11 @@ export function parseResourceProperties(properties: Record<string, unknown>, all
   else if (!PATH_SEGMENT.test(stream)) problems.push('StreamName contains a space, /, ?, #, % or \\; use letters, digits and _');
   if (secretArn === undefined && accessKey === undefined) problems.push('AccessKey and AccessKeySecretArn are both empty; set one of them');
   if (encoding !== 'GZIP' && encoding !== 'NONE') problems.push(`ContentEncoding ${shown(encoding)}; use GZIP or NONE`);
-  if (requireTrail !== 'true' && requireTrail !== 'false') problems.push(`RequireTrail ${shown(requireTrail)}; use true or false`);
+  for (const [name, value] of Object.entries(flags)) {
+    if (value !== 'true' && value !== 'false') problems.push(`${name} ${shown(value)}; use true or false`);
+  }
+  const trail = flags.CreateTrail === 'true' ? trailToCreate(origin) : undefined;
+  if (typeof trail === 'string') problems.push(trail);
 
   if (problems.length > 0 || url === undefined || organization === undefined || stream === undefined) {
     return { ok: false, reason: `${problems.join('; ')}.` };
@@ -48,7 +75,9 @@ export function parseResourceProperties(properties: Record<string, unknown>, all
       stream,
       accessKey: secretArn !== undefined ? { source: 'secret', arn: secretArn } : { source: 'value', value: accessKey ?? '' },
       gzip: encoding === 'GZIP',
-      requireTrail: requireTrail === 'true',
+      requireTrail: flags.RequireTrail === 'true',
+      identityPoolDataEvents: flags.IdentityPoolDataEvents === 'true',
+      ...(trail !== undefined && typeof trail !== 'string' ? { createTrail: trail } : {}),
       allowLocal,
     },
   };

@@ -5,11 +5,11 @@ import { checkAccessKeyFormat } from './access-key';
 import { checkHost } from './check-host';
 import { checkFirehose, checkOrganization, checkVersion, type OpenObserveCall } from './check-openobserve';
 import { interpretTls, probeTls } from './check-tls';
-import { checkTrail } from './check-trail';
 import { checkUrl } from './check-url';
 import { AWS_CALL_TIMEOUT_MS, DNS_TIMEOUT_MS, HTTP_TIMEOUT_MS, TLS_TIMEOUT_MS } from './constants';
 import { resolveAccessKey } from './resolve-key';
 import { checkStreamName, storedStreamName } from './stream-name';
+import { trailChecks } from './trail-checks';
 import type { CheckDeps, CheckId, CheckInput, CheckReport, CheckResult, CheckTimeouts } from './types';
 
 const skipped = (id: CheckId, why: string): CheckResult => ({ id, status: 'skipped', message: `Not checked: ${why}.` });
@@ -21,21 +21,15 @@ function redactor(secrets: readonly string[]): (result: CheckResult) => CheckRes
   return (result) => ({ ...result, message: scrubber.scrub(result.message) });
 }
 
-async function checkTrailIfRequired(input: CheckInput, deps: CheckDeps, timeouts: CheckTimeouts): Promise<CheckResult> {
-  if (!input.requireTrail) return skipped('trail', 'RequireTrail is false');
-  if (!deps.cloudTrail || !deps.region) return { id: 'trail', status: 'failed', message: 'The AWS region is unknown, so trails cannot be checked; set AWS_REGION.' };
-  return checkTrail({ cloudTrail: deps.cloudTrail, region: deps.region, timeoutMs: timeouts.awsMs, ...(deps.signal ? { signal: deps.signal } : {}) });
-}
-
 /**
  * Runs the endpoint checks in order — URL, key format, host, TLS, version, organization, the Firehose path,
- * stream name, trail — and returns one result per check. A check whose inputs failed is `skipped`; the key is
+ * stream name, then the CloudTrail checks (trail, trail-quota, data-events) — and returns one result per check. A check whose inputs failed is `skipped`; the key is
  * checked before any call to OpenObserve. Used by the custom resource and by `o2-cognito check-endpoint`.
  * No message ever contains the key or its secret.
  */
 export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<CheckReport> {
   const timeouts: CheckTimeouts = { dnsMs: DNS_TIMEOUT_MS, tlsMs: TLS_TIMEOUT_MS, httpMs: HTTP_TIMEOUT_MS, awsMs: AWS_CALL_TIMEOUT_MS, ...deps.timeouts };
-  const trail = checkTrailIfRequired(input, deps, timeouts);
+  const trails = trailChecks(input, deps, timeouts);
   const results: CheckResult[] = [];
   const secrets: string[] = [];
 
@@ -99,7 +93,7 @@ export async function runChecks(input: CheckInput, deps: CheckDeps): Promise<Che
   }
 
   results.push(checkStreamName(input.stream));
-  results.push(await trail);
+  results.push(...(await trails));
   return {
     checks: results.map(redactor(secrets)),
     ...(openObserveVersion !== undefined ? { openObserveVersion } : {}),

@@ -2,7 +2,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** The checks, in the order they run and are printed. */
-export const CHECK_IDS = ['url', 'access-key', 'host', 'tls', 'version', 'organization', 'firehose', 'stream-name', 'trail'] as const;
+export const CHECK_IDS = ['url', 'access-key', 'host', 'tls', 'version', 'organization', 'firehose', 'stream-name', 'trail', 'trail-quota', 'data-events'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export const CHECK_STATUSES = ['passed', 'failed', 'warned', 'skipped'] as const;
@@ -20,6 +20,15 @@ export type Lookup = (hostname: string) => Promise<readonly string[]>;
 
 export type AccessKeySource = { readonly source: 'value'; readonly value: string } | { readonly source: 'secret'; readonly arn: string };
 
+/** The trail the stack will create (CreateTrail 'true'). */
+export interface TrailToCreate {
+  readonly name: string;
+  /** The account whose trails count against the region's quota. */
+  readonly account: string;
+  /** True when an earlier deploy of the stack already created it (an Update that keeps CreateTrail 'true'). */
+  readonly createdBefore: boolean;
+}
+
 /** What to check, from the custom resource's properties or the command line. */
 export interface CheckInput {
   readonly url: string;
@@ -28,6 +37,10 @@ export interface CheckInput {
   readonly accessKey: AccessKeySource;
   readonly gzip: boolean;
   readonly requireTrail: boolean;
+  /** With requireTrail: also report whether a logging trail selects identity-pool data events (a warning at most); default false. */
+  readonly identityPoolDataEvents?: boolean;
+  /** With CreateTrail 'true': check that the stack's trail can be created. */
+  readonly createTrail?: TrailToCreate;
   /** Local testing only: http, any port, loopback and private hosts become warnings. */
   readonly allowLocal: boolean;
 }

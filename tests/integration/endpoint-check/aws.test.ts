@@ -1,4 +1,5 @@
 import {
+  type AdvancedEventSelector,
   CloudTrailClient,
   CreateTrailCommand,
   DeleteTrailCommand,
@@ -8,6 +9,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { IDENTITY_POOL_DATA_SELECTOR } from '../../../functions/endpoint-check/event-selectors';
 import { runChecks } from '../../../functions/endpoint-check/run-checks';
 import type { CheckDeps, CheckInput, CheckResult } from '../../../functions/endpoint-check/types';
 import { describeWithTool } from '../../helpers/external-tools';
@@ -23,6 +25,8 @@ const SECRET = 'Mm3-MOTO-DISTINCTIVE-SECRET';
 const USER = { user: 'ingest@example.com', secret: SECRET };
 const KEY = accessKeyFor(USER);
 const REGION = 'eu-west-1';
+/** moto's default account id, which owns every trail created here. */
+const ACCOUNT = '123456789012';
 
 describeWithTool('moto_server', 'endpoint check against moto_server (CloudTrail, Secrets Manager)', () => {
   let moto: MotoServer;
@@ -55,6 +59,7 @@ describeWithTool('moto_server', 'endpoint check against moto_server (CloudTrail,
     accessKey: { source: 'value', value: KEY },
     gzip: true,
     requireTrail: true,
+    identityPoolDataEvents: false,
     allowLocal: true,
     ...over,
   });
@@ -106,6 +111,69 @@ describeWithTool('moto_server', 'endpoint check against moto_server (CloudTrail,
       );
 
       expect((await check('trail'))?.status).toBe('passed');
+    });
+  });
+
+  describe('identity-pool data events on an existing trail (GetEventSelectors)', () => {
+    afterEach(async () => {
+      await cloudTrail.send(new DeleteTrailCommand({ Name: 'main' })).catch(() => undefined);
+    });
+    const loggingTrail = async () => {
+      await cloudTrail.send(new CreateTrailCommand({ Name: 'main', S3BucketName: 'trail-logs', IsMultiRegionTrail: true }));
+      await cloudTrail.send(new StartLoggingCommand({ Name: 'main' }));
+    };
+    const fixSelectors = (message: string): AdvancedEventSelector[] =>
+      JSON.parse(/--advanced-event-selectors '([^']+)'/.exec(message)?.[1] ?? '[]') as AdvancedEventSelector[];
+
+    test('warns about a trail with basic selectors, and its exact fix makes the check pass while the trail check still passes', async () => {
+      // Prepare: a trail as most accounts have it (basic selector, all management events).
+      await loggingTrail();
+      await cloudTrail.send(new PutEventSelectorsCommand({ TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] }));
+
+      // Act
+      const before = await check('data-events', { identityPoolDataEvents: true });
+      await cloudTrail.send(new PutEventSelectorsCommand({ TrailName: 'main', AdvancedEventSelectors: fixSelectors(before?.message ?? '') }));
+      const after = await runChecks(input({ identityPoolDataEvents: true }), deps());
+
+      // Assess
+      expect(before).toMatchObject({ status: 'warned', message: expect.stringContaining("aws cloudtrail put-event-selectors --region eu-west-1 --trail-name 'main'") });
+      expect(Object.fromEntries(after.checks.map((c) => [c.id, c.status]))).toMatchObject({ trail: 'passed', 'data-events': 'passed' });
+    });
+
+    test('passes a trail whose advanced selectors already select AWS::Cognito::IdentityPool', async () => {
+      await loggingTrail();
+      await cloudTrail.send(new PutEventSelectorsCommand({ TrailName: 'main', AdvancedEventSelectors: [{ Name: 'mgmt', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }, IDENTITY_POOL_DATA_SELECTOR] }));
+
+      expect(await check('data-events', { identityPoolDataEvents: true })).toMatchObject({ status: 'passed', message: expect.stringContaining("Trail 'main'") });
+    });
+
+    test('is skipped when identity-pool events are not forwarded', async () => {
+      expect(await check('data-events', { identityPoolDataEvents: false })).toMatchObject({ status: 'skipped' });
+    });
+  });
+
+  describe('room for the trail the stack creates (CreateTrail true)', () => {
+    const names = ['trail-one', 'trail-two', 'trail-three', 'trail-four', 'trail-five'];
+    afterEach(async () => {
+      for (const name of [...names, 'o2-cognito-cognito']) await cloudTrail.send(new DeleteTrailCommand({ Name: name })).catch(() => undefined);
+    });
+    const create = (over: Partial<CheckInput> = {}) => check('trail-quota', { requireTrail: false, createTrail: { name: 'o2-cognito-cognito', account: ACCOUNT, createdBefore: false }, ...over });
+
+    test('passes with 4 trails in the region and fails in seconds with 5 (moto does not enforce the quota; CloudTrail does)', async () => {
+      for (const name of names.slice(0, 4)) await cloudTrail.send(new CreateTrailCommand({ Name: name, S3BucketName: 'trail-logs' }));
+      const four = await create();
+      await cloudTrail.send(new CreateTrailCommand({ Name: names[4], S3BucketName: 'trail-logs', IsMultiRegionTrail: true }));
+      const five = await create();
+
+      expect(four).toMatchObject({ status: 'passed', message: expect.stringContaining('4 of 5') });
+      expect(five).toMatchObject({ status: 'failed', message: expect.stringContaining('already has 5 trails') });
+    });
+
+    test('fails when a trail already has the name, unless the stack created it', async () => {
+      await cloudTrail.send(new CreateTrailCommand({ Name: 'o2-cognito-cognito', S3BucketName: 'trail-logs' }));
+
+      expect((await create())?.status).toBe('failed');
+      expect((await create({ createTrail: { name: 'o2-cognito-cognito', account: ACCOUNT, createdBefore: true } }))?.status).toBe('passed');
     });
   });
 

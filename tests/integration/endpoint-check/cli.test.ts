@@ -74,8 +74,10 @@ describe('o2-cognito check-endpoint (in-process)', () => {
       'passed firehose',
       'warned stream-name',
       'skipped trail',
+      'skipped trail-quota',
+      'skipped data-events',
     ]);
-    expect(io.err()).toMatch(/OpenObserve v0\.92\.2, stream stored as 'cognito_auth'; 4 passed, 3 warned, 0 failed, 2 skipped/);
+    expect(io.err()).toMatch(/OpenObserve v0\.92\.2, stream stored as 'cognito_auth'; 4 passed, 3 warned, 0 failed, 4 skipped/);
   });
 
   test('exits 1 and prints the failed check with its explanation', async () => {

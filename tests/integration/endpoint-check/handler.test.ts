@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { endpointCheckHandler } from '../../../functions/endpoint-check/handler';
@@ -78,7 +79,12 @@ describe('EndpointCheckFunction handler', () => {
       StackId: sampleEvent('create').StackId,
       RequestId: sampleEvent('create').RequestId,
       LogicalResourceId: 'EndpointCheck',
-      Data: { OpenObserveVersion: 'v0.92.2', StreamName: 'cognito_events', Warnings: expect.stringContaining('local testing') },
+      Data: {
+        OpenObserveVersion: 'v0.92.2',
+        StreamName: 'cognito_events',
+        Warnings: expect.stringContaining('local testing'),
+        TrailName: 'cognito-auth-stream-cognito',
+      },
     });
     expect(put?.method).toBe('PUT');
     expect(put?.headers['content-type'] ?? '').toBe('');
@@ -169,7 +175,7 @@ describe('EndpointCheckFunction handler', () => {
         Status: 'SUCCESS',
         PhysicalResourceId: revokedKey().PhysicalResourceId,
         Reason: expect.stringContaining('rolling back'),
-        Data: { OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: expect.stringContaining('rolling back') },
+        Data: { OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: expect.stringContaining('rolling back'), TrailName: 'cognito-auth-stream-cognito' },
       });
       expect(openobserve.requests).toEqual([]);
       expect(cloudFormation).toHaveReceivedCommandWith(DescribeStacksCommand, { StackName: revokedKey().StackId });
@@ -181,6 +187,38 @@ describe('EndpointCheckFunction handler', () => {
       await withStatus()(revokedKey(), context());
 
       expect(onlyAnswer()).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('Endpoint check failed') });
+    });
+  });
+
+  test('a Create with CreateTrail true fails in seconds when the region already has 5 trails (DescribeTrails mocked)', async () => {
+    // Prepare
+    const cloudTrail = mockClient(CloudTrailClient);
+    const trails = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ Name: `trail-${name}`, HomeRegion: 'eu-west-1', TrailARN: `arn:aws:cloudtrail:eu-west-1:111122223333:trail/trail-${name}` }));
+    cloudTrail.on(DescribeTrailsCommand).resolves({ trailList: trails });
+    const withTrails = endpointCheckHandler({
+      log: createLogger({ level: 'DEBUG', write: (line) => void logLines.push(line) }),
+      allowLocal: true,
+      safetyMarginMs: 1000,
+      response: { sleep: () => Promise.resolve() },
+      deps: {
+        lookup: async () => ['127.0.0.1'],
+        ca: pki.ca,
+        cloudTrail: new CloudTrailClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+        region: 'eu-west-1',
+        now: Date.now,
+        randomUUID: () => 'probe-id',
+        timeouts: { httpMs: 1000, tlsMs: 1000 },
+      },
+    });
+
+    // Act
+    await withTrails(sampleEvent('create', { RequireTrail: 'false', CreateTrail: 'true' }), context());
+    cloudTrail.restore();
+
+    // Assess
+    expect(onlyAnswer()).toMatchObject({
+      Status: 'FAILED',
+      Reason: expect.stringMatching(/eu-west-1 already has 5 trails.*CreateTrail=false/),
     });
   });
 });

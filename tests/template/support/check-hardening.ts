@@ -22,6 +22,9 @@ export const NAME_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'AWS::CloudTrail::Trail': ['TrailName'],
 };
 
+/** Names derived from the stack name in code: the endpoint check answers the trail's (functions/endpoint-check/trail-name.ts). */
+const DERIVED_NAME_ATTRIBUTES = new Set(['EndpointCheck.TrailName']);
+
 /** A name is fine when CloudFormation generates it or when it derives from the stack name. */
 export function checkNoHardcodedNames(template: Template): string[] {
   const problems: string[] = [];
@@ -29,6 +32,7 @@ export function checkNoHardcodedNames(template: Template): string[] {
     for (const property of NAME_PROPERTIES[resource.Type] ?? []) {
       const value = propertiesOf(resource)[property];
       if (value === undefined) continue;
+      if (DERIVED_NAME_ATTRIBUTES.has(getAtt(value)?.join('.') ?? '')) continue;
       const sub = (value as Dict | null)?.['Fn::Sub'];
       const derived = typeof sub === 'string' && sub.includes('${AWS::StackName}');
       if (!derived) problems.push(`${id}.${property} is hard-coded (${JSON.stringify(value)}); leave it to CloudFormation or derive it from the stack name.`);

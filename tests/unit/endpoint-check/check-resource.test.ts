@@ -20,14 +20,14 @@ describe('outcomeOf', () => {
       status: 'SUCCESS',
       physicalResourceId: 'endpoint-check-o2.example.com',
       reason: 'Endpoint check passed: 1 checks passed, 1 warned.',
-      data: { OpenObserveVersion: 'v0.92.2', StreamName: 'cognito_auth', Warnings: 'renamed.' },
+      data: { OpenObserveVersion: 'v0.92.2', StreamName: 'cognito_auth', Warnings: 'renamed.', TrailName: '' },
     });
   });
 
   test('gives every Data key even when the version is unknown and nothing warned', () => {
     const outcome = outcomeOf(report({ openObserveVersion: undefined, checks: [] }), 'https://o2.example.com');
 
-    expect(outcome.status === 'SUCCESS' && outcome.data).toEqual({ OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: '' });
+    expect(outcome.status === 'SUCCESS' && outcome.data).toEqual({ OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: '', TrailName: '' });
   });
 
   test('answers FAILED with the first failure first and the others after', () => {

@@ -25,9 +25,32 @@ describe('parseResourceProperties', () => {
         accessKey: { source: 'value', value: SECRET_KEY },
         gzip: true,
         requireTrail: true,
+        identityPoolDataEvents: false,
         allowLocal: false,
       },
     });
+  });
+
+  test('reads IdentityPoolDataEvents, and names the trail to create from the StackId when CreateTrail is true', () => {
+    const stackId = 'arn:aws:cloudformation:eu-west-1:111122223333:stack/o2-cognito/0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f';
+
+    const created = parseResourceProperties(properties({ RequireTrail: 'false', CreateTrail: 'true', IdentityPoolDataEvents: 'true' }), false, { stackId });
+    const kept = parseResourceProperties(properties({ CreateTrail: 'true' }), false, { stackId, oldProperties: properties({ CreateTrail: 'true' }) });
+    // From a version without CreateTrail, RequireTrail 'false' meant the stack had created its trail.
+    const upgraded = parseResourceProperties(properties({ CreateTrail: 'true' }), false, { stackId, oldProperties: properties({ RequireTrail: 'false' }) });
+    const switched = parseResourceProperties(properties({ CreateTrail: 'true' }), false, { stackId, oldProperties: properties({ CreateTrail: 'false' }) });
+
+    expect(created.ok && created.value).toMatchObject({ identityPoolDataEvents: true, createTrail: { name: 'o2-cognito-cognito', account: '111122223333', createdBefore: false } });
+    expect(kept.ok && kept.value.createTrail?.createdBefore).toBe(true);
+    expect(upgraded.ok && upgraded.value.createTrail?.createdBefore).toBe(true);
+    expect(switched.ok && switched.value.createTrail?.createdBefore).toBe(false);
+  });
+
+  test('refuses CreateTrail true without a stack ARN, and non-boolean flags, naming each', () => {
+    const parsed = parseResourceProperties(properties({ CreateTrail: 'true', IdentityPoolDataEvents: 'yes' }), false, { stackId: 'nope' });
+
+    expect(parsed).toEqual({ ok: false, reason: expect.stringContaining("IdentityPoolDataEvents is 'yes'; use true or false") });
+    expect(parsed.ok ? '' : parsed.reason).toContain('StackId is not a CloudFormation stack ARN');
   });
 
   test('prefers AccessKeySecretArn, as the delivery stream does', () => {

@@ -27,6 +27,7 @@ const input = (over: Partial<CheckInput> = {}): CheckInput => ({
   accessKey: { source: 'value', value: KEY },
   gzip: true,
   requireTrail: false,
+  identityPoolDataEvents: false,
   allowLocal: true,
   ...over,
 });
@@ -55,6 +56,8 @@ describe('runChecks', () => {
       firehose: 'passed',
       'stream-name': 'warned',
       trail: 'skipped',
+      'trail-quota': 'skipped',
+      'data-events': 'skipped',
     });
     expect(report.openObserveVersion).toBe('v0.92.2');
     expect(report.storedStreamName).toBe('cognito_auth');
