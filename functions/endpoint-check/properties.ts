@@ -7,6 +7,9 @@ export interface RequestOrigin {
   readonly oldProperties?: Record<string, unknown>;
 }
 
+/** Properties whose values are secrets: never echoed, and their template parameters are NoEcho. */
+export const SECRET_PROPERTIES = ['AccessKey'] as const;
+
 /** Organization and stream go into a URL path as they are (the template builds the same URL). */
 const PATH_SEGMENT = /^[^\s/?#%\\]+$/;
 

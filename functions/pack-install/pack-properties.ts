@@ -23,6 +23,9 @@ export type PackPropertiesResult = { readonly ok: true; readonly props: PackProp
 
 const SECRET_ARN_PATTERN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$/;
 
+/** Properties whose values are secrets (a webhook URL carries its own token): never echoed, NoEcho parameters. */
+export const SECRET_PROPERTIES = ['WebhookUrl'] as const;
+
 function httpsUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   try {

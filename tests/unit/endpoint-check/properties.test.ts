@@ -1,4 +1,4 @@
-import { parseResourceProperties } from '../../../functions/endpoint-check/properties';
+import { parseResourceProperties, SECRET_PROPERTIES } from '../../../functions/endpoint-check/properties';
 
 const SECRET_KEY = Buffer.from('root@example.com:Pp4-PROPERTIES-DISTINCTIVE').toString('base64');
 const properties = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -87,5 +87,11 @@ describe('parseResourceProperties', () => {
 
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.reason).not.toContain(SECRET_KEY.slice(0, 8));
+  });
+
+  test.each(SECRET_PROPERTIES)('never echoes a value of the secret property %s, even a malformed one', (name) => {
+    const secret = 'Zz9-SECRET-PROPERTY DISTINCTIVE/with?odd#chars';
+    const parsed = parseResourceProperties(properties({ [name]: secret, StreamName: 'bad/name', ContentEncoding: 'gzip!' }), false);
+    expect(JSON.stringify(parsed)).not.toContain(secret.slice(0, 12));
   });
 });

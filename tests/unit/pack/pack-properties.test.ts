@@ -1,5 +1,5 @@
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
-import { movedTarget, parsePackProperties } from '../../../functions/pack-install/pack-properties';
+import { movedTarget, parsePackProperties, SECRET_PROPERTIES } from '../../../functions/pack-install/pack-properties';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:o2-pack-AbCdEf';
 const properties = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -14,6 +14,13 @@ const properties = (overrides: Record<string, unknown> = {}): Record<string, unk
 });
 
 describe('parsePackProperties', () => {
+  test.each(SECRET_PROPERTIES)('never echoes a value of the secret property %s, valid or not', (name) => {
+    for (const secret of ['https://hooks.example.com/services/T000/B000/Ss8-DISTINCTIVE', 'http://hooks.example.com/Ss8-DISTINCTIVE']) {
+      const result = parsePackProperties(properties({ [name]: secret, StreamName: 'Bad Name' }));
+      expect(result.ok ? '' : result.reason).not.toContain('Ss8-DISTINCTIVE');
+    }
+  });
+
   test('reads the properties the template passes, an empty WebhookUrl as none', () => {
     expect(parsePackProperties(properties())).toEqual({
       ok: true,
