@@ -1,5 +1,13 @@
 import { describeWithTool } from '../helpers/external-tools';
-import { checkNoWildcardActions, checkPolicyVersions, checkResourcesScoped, checkSecretReads, checkStackReads, checkTrustPolicies } from './support/check-iam';
+import {
+  checkConfusedDeputy,
+  checkNoWildcardActions,
+  checkPolicyVersions,
+  checkResourcesScoped,
+  checkSecretReads,
+  checkStackReads,
+  checkTrustPolicies,
+} from './support/check-iam';
 import { policyStatements } from './support/walk';
 import { expandedTemplate, mutable } from './support/template-fixture';
 
@@ -27,6 +35,10 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
 
   test('the custom resources may DescribeStacks on their own stack (the stack ARN) and nothing else, to recognise a rollback', () => {
     expect(checkStackReads(template)).toEqual([]);
+  });
+
+  test('every service principal is held to the conditions its service documents (confused deputy)', () => {
+    expect(checkConfusedDeputy(template)).toEqual([]);
   });
 
   test('each role trusts exactly one AWS service', () => {
@@ -73,6 +85,17 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
       expect(checkStackReads(broken)).toEqual([
         expect.stringContaining('may describe stacks other than its own'),
         'PackInstallFunctionRole may not call cloudformation:DescribeStacks on its stack, so it cannot recognise a rollback.',
+      ]);
+    });
+
+    test('a Firehose trust without sts:ExternalId and an EventBridge trust without aws:SourceArn are reported', () => {
+      const broken = mutable(template);
+      delete broken.Resources.DeliveryRole!.Properties.AssumeRolePolicyDocument.Statement[0].Condition;
+      const events = broken.Resources.RuleTargetRole!.Properties.AssumeRolePolicyDocument.Statement[0];
+      events.Condition = { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } };
+      expect(checkConfusedDeputy(broken)).toEqual([
+        'DeliveryRole AssumeRolePolicyDocument/Statement/0 lets firehose.amazonaws.com in without sts:ExternalId.',
+        'RuleTargetRole AssumeRolePolicyDocument/Statement/0 lets events.amazonaws.com in without aws:SourceArn.',
       ]);
     });
 

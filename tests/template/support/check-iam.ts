@@ -110,6 +110,38 @@ export function checkStackReads(template: Template): string[] {
   return problems;
 }
 
+/**
+ * The conditions each service documents against the confused deputy when it assumes a role or acts on a
+ * resource policy. Firehose documents sts:ExternalId = the account ("Allow Firehose to assume an IAM role");
+ * EventBridge sets aws:SourceArn (the rule) and aws:SourceAccount ("Using IAM policy conditions in Amazon
+ * EventBridge"); CloudTrail documents aws:SourceArn on its bucket policy. Lambda execution roles have none:
+ * Lambda assumes a role only for a function of this account that names it, which iam:PassRole guards.
+ */
+export const CONFUSED_DEPUTY_KEYS: Readonly<Record<string, readonly string[]>> = {
+  'firehose.amazonaws.com': ['sts:ExternalId'],
+  'events.amazonaws.com': ['aws:SourceArn', 'aws:SourceAccount'],
+  'cloudtrail.amazonaws.com': ['aws:SourceArn'],
+  'lambda.amazonaws.com': [],
+};
+
+/** Every Allow to a service principal (trust policies and resource policies) carries that service's conditions. */
+export function checkConfusedDeputy(template: Template): string[] {
+  const problems: string[] = [];
+  for (const { holder, where, statement } of policyStatements(template)) {
+    if (statement.Effect !== 'Allow') continue;
+    for (const service of asArray((statement.Principal as Dict | undefined)?.Service).map(String)) {
+      const wanted = CONFUSED_DEPUTY_KEYS[service];
+      if (wanted === undefined) {
+        problems.push(`${holder} ${where} trusts ${service}, whose confused-deputy conditions are not known here; add them to CONFUSED_DEPUTY_KEYS with their source.`);
+        continue;
+      }
+      const present = new Set(Object.values((statement.Condition ?? {}) as Dict).flatMap((operator) => Object.keys((operator ?? {}) as Dict)));
+      for (const key of wanted) if (!present.has(key)) problems.push(`${holder} ${where} lets ${service} in without ${key}.`);
+    }
+  }
+  return problems;
+}
+
 /** Every role trusts exactly one AWS service, and only to assume it. */
 export function checkTrustPolicies(template: Template): string[] {
   const problems: string[] = [];
