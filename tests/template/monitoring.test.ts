@@ -1,6 +1,6 @@
 import { describeWithTool } from '../helpers/external-tools';
 import { METRIC_NAMESPACE, TRANSFORM_METRICS } from '../../functions/shared/metrics';
-import { checkAlarms, checkDashboards, checkOutputs, checkSubscriptions, REQUIRED_ALARMS } from './support/check-monitoring';
+import { checkAlarms, checkDashboards, checkDashboardShowsAlarms, checkOutputs, checkSubscriptions, REQUIRED_ALARMS } from './support/check-monitoring';
 import { expandedTemplate, mutable } from './support/template-fixture';
 
 /** The transform's own ProcessingFailed count, named as functions/shared/metrics.ts publishes it. */
@@ -24,6 +24,15 @@ describeWithTool('sam-translator', 'template monitoring (SAM-expanded)', () => {
     expect(checkDashboards(template)).toEqual([]);
   });
 
+  test('the dashboard draws every alarm\'s metric, the S3 backup\'s DeliveryToS3.Success included', () => {
+    expect(checkDashboardShowsAlarms(template)).toEqual([]);
+  });
+
+  test('the backup alarm watches DeliveryToS3.Success, the S3 metric Firehose emits for failed-data-only backups', () => {
+    const backup = template.Resources.BackupFailingAlarm?.Properties as Record<string, unknown>;
+    expect([backup.Namespace, backup.MetricName, backup.Statistic, backup.ComparisonOperator]).toEqual(['AWS/Firehose', 'DeliveryToS3.Success', 'Average', 'LessThanThreshold']);
+  });
+
   test('outputs are described, complete and free of the access key', () => {
     expect(checkOutputs(template)).toEqual([]);
   });
@@ -34,6 +43,12 @@ describeWithTool('sam-translator', 'template monitoring (SAM-expanded)', () => {
       delete broken.Resources.TransformErrorsAlarm!.Properties.Period;
       broken.Resources.DeadLetterQueueAlarm!.Properties.Dimensions[0].Value = { Ref: 'RuleDeadLetterQueue' };
       expect(checkAlarms(broken)).toHaveLength(2);
+    });
+
+    test('an alarm whose metric the dashboard does not draw is reported', () => {
+      const broken = mutable(template);
+      broken.Resources.BackupFailingAlarm!.Properties.MetricName = 'BackupToS3.Success';
+      expect(checkDashboardShowsAlarms(broken)).toEqual(["BackupFailingAlarm's metric AWS/Firehose BackupToS3.Success is not on the dashboard."]);
     });
 
     test('a missing required alarm is reported', () => {

@@ -9,6 +9,12 @@ type Dict = Record<string, any>;
 export const REQUIRED_ALARMS: readonly (readonly [string, string])[] = [
   ['AWS/Firehose', 'DeliveryToHttpEndpoint.Success'],
   ['AWS/Firehose', 'DeliveryToHttpEndpoint.DataFreshness'],
+  // The S3 backup. Amazon Data Firehose Developer Guide, "Monitor ... with CloudWatch metrics", CloudWatch
+  // metrics for data delivery: for destinations that back up failed data to S3 (OpenSearch, Splunk),
+  // DeliveryToS3.Success is emitted whether backup is enabled for failed documents only or for all of them,
+  // while BackupToS3.* appear only when all data is backed up (Splunk, Snowflake) or for S3/Redshift
+  // destinations with transformation (Direct PUT section). The HTTP-endpoint section names no S3 metric.
+  ['AWS/Firehose', 'DeliveryToS3.Success'],
   ['AWS/Firehose', 'ExecuteProcessing.Success'],
   ['AWS/Lambda', 'Errors'],
   ['AWS/Events', 'FailedInvocations'],
@@ -91,6 +97,36 @@ export function checkDashboards(template: Template): string[] {
     }
   }
   return problems;
+}
+
+/** [namespace, metric] of every row of every metric widget; CloudWatch's "." repeats the row above. */
+export function dashboardMetrics(template: Template): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const [, resource] of resourcesOfType(template, 'AWS::CloudWatch::Dashboard')) {
+    const body = propertiesOf(resource).DashboardBody as Dict | string;
+    const text = typeof body === 'string' ? body : body?.['Fn::Sub'];
+    if (typeof text !== 'string') continue;
+    const parsed = JSON.parse(substitute(text, template, [])) as Dict;
+    for (const widget of asArray(parsed.widgets) as Dict[]) {
+      let previous: unknown[] = [];
+      for (const row of asArray(widget.properties?.metrics) as unknown[][]) {
+        const namespace = row[0] === '.' ? previous[0] : row[0];
+        const metric = row[1] === '.' ? previous[1] : row[1];
+        found.push([String(namespace), String(metric)]);
+        previous = [namespace, metric];
+      }
+    }
+  }
+  return found;
+}
+
+/** Every alarm's metric is drawn on the dashboard, so the graph behind an alarm is one click away. */
+export function checkDashboardShowsAlarms(template: Template): string[] {
+  const shown = new Set(dashboardMetrics(template).map(([namespace, metric]) => `${namespace} ${metric}`));
+  return resourcesOfType(template, 'AWS::CloudWatch::Alarm')
+    .map(([id, resource]) => [id, `${String(propertiesOf(resource).Namespace)} ${String(propertiesOf(resource).MetricName)}`] as const)
+    .filter(([, metric]) => !shown.has(metric))
+    .map(([id, metric]) => `${id}'s metric ${metric} is not on the dashboard.`);
 }
 
 /** Outputs every stack user needs, each described, none exposing the access key. */
