@@ -1,11 +1,14 @@
 import { type AdvancedEventSelector, type EventSelector, GetEventSelectorsCommand, GetTrailStatusCommand, type Trail } from '@aws-sdk/client-cloudtrail';
-import { errorName, signalFor, type TrailApi, trailsCovering } from './trail-api';
-import type { CheckResult } from './types';
+import { accountOfTrail, errorName, signalFor, type TrailApi, trailsCovering } from './trail-api';
+import type { CheckResult, TrailToCreate } from './types';
 
 /** CloudTrail management events reach EventBridge only through a logging trail (contracts/aws.md §3). */
 const COGNITO_SOURCES = ['cognito-idp.amazonaws.com', 'cognito-identity.amazonaws.com'] as const;
 
-export type TrailCheck = TrailApi;
+export interface TrailCheck extends TrailApi {
+  /** A trail that is about to go (the stack's own, on an update to CreateTrail 'false'): it does not count. */
+  readonly leaving?: TrailToCreate;
+}
 
 type TrailState = { readonly trail: string; readonly state: 'ok' | 'not-logging' | 'no-management' } | { readonly trail: string; readonly state: 'unreadable'; readonly code: string };
 
@@ -62,7 +65,8 @@ export async function checkTrail(check: TrailCheck): Promise<CheckResult> {
   const fail = (message: string): CheckResult => ({ id: 'trail', status: 'failed', message });
   let covering: Trail[];
   try {
-    covering = await trailsCovering(check);
+    const leaving = check.leaving;
+    covering = (await trailsCovering(check)).filter((t) => !(leaving && t.Name === leaving.name && accountOfTrail(t) === leaving.account));
   } catch (error) {
     return fail(`Listing CloudTrail trails failed (${errorName(error)}); allow cloudtrail:DescribeTrails, GetTrailStatus and GetEventSelectors, or deploy with CreateTrail=true.`);
   }

@@ -66,6 +66,9 @@ export function parseResourceProperties(properties: Record<string, unknown>, all
   }
   const trail = flags.CreateTrail === 'true' ? trailToCreate(origin) : undefined;
   if (typeof trail === 'string') problems.push(trail);
+  // Turning CreateTrail off deletes the stack's trail after this check: another trail must be logging.
+  const own = flags.CreateTrail === 'false' && origin?.oldProperties !== undefined ? trailToCreate(origin) : undefined;
+  const leaving = typeof own === 'object' && own.createdBefore ? own : undefined;
 
   if (problems.length > 0 || url === undefined || organization === undefined || stream === undefined) {
     return { ok: false, reason: `${problems.join('; ')}.` };
@@ -81,6 +84,7 @@ export function parseResourceProperties(properties: Record<string, unknown>, all
       requireTrail: flags.RequireTrail === 'true',
       identityPoolDataEvents: flags.IdentityPoolDataEvents === 'true',
       ...(trail !== undefined && typeof trail !== 'string' ? { createTrail: trail } : {}),
+      ...(leaving ? { trailLeaving: leaving } : {}),
       allowLocal,
     },
   };

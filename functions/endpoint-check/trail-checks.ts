@@ -17,7 +17,7 @@ export async function trailChecks(input: CheckInput, deps: CheckDeps, timeouts: 
     deps.cloudTrail && deps.region ? { cloudTrail: deps.cloudTrail, region: deps.region, timeoutMs: timeouts.awsMs, ...(deps.signal ? { signal: deps.signal } : {}) } : undefined;
   const trail = async (): Promise<CheckResult> => {
     if (!input.requireTrail) return skipped('trail', 'RequireTrail is false');
-    return api ? checkTrail(api) : { id: 'trail', status: 'failed', message: NO_REGION };
+    return api ? checkTrail({ ...api, ...(input.trailLeaving ? { leaving: input.trailLeaving } : {}) }) : { id: 'trail', status: 'failed', message: NO_REGION };
   };
   const quota = async (): Promise<CheckResult> => {
     if (input.createTrail === undefined) return skipped('trail-quota', 'the stack does not create a trail');

@@ -41,6 +41,8 @@ export interface CheckInput {
   readonly identityPoolDataEvents?: boolean;
   /** With CreateTrail 'true': check that the stack's trail can be created. */
   readonly createTrail?: TrailToCreate;
+  /** On an update from CreateTrail 'true' to 'false': the stack's trail, deleted after the check, which must not count. */
+  readonly trailLeaving?: TrailToCreate;
   /** Local testing only: http, any port, loopback and private hosts become warnings. */
   readonly allowLocal: boolean;
 }

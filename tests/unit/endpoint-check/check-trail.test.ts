@@ -32,6 +32,15 @@ describe('checkTrail', () => {
     expect(cloudTrail.commandCalls(GetTrailStatusCommand)[0]?.args[0].input).toEqual({ Name: trail().TrailARN });
   });
 
+  test('does not count the stack\'s own trail when the update turning CreateTrail off will delete it', async () => {
+    given([trail({ Name: 'o2-cognito-cognito', TrailARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/o2-cognito-cognito' })], true);
+
+    const result = await checkTrail({ cloudTrail: client, region: 'eu-west-1', timeoutMs: 1000, leaving: { name: 'o2-cognito-cognito', account: '111122223333', createdBefore: true } });
+
+    expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('No CloudTrail trail covers eu-west-1') });
+    expect((await run()).status).toBe('passed');
+  });
+
   test('passes a multi-region trail from another home region (a shadow trail)', async () => {
     given([trail({ HomeRegion: 'us-east-1', IsMultiRegionTrail: true })], true);
 

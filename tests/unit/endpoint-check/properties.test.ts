@@ -46,6 +46,16 @@ describe('parseResourceProperties', () => {
     expect(switched.ok && switched.value.createTrail?.createdBefore).toBe(false);
   });
 
+  test('on an update that turns CreateTrail off, names the stack\'s own trail as leaving', () => {
+    const stackId = 'arn:aws:cloudformation:eu-west-1:111122223333:stack/o2-cognito/0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f';
+
+    const off = parseResourceProperties(properties({ CreateTrail: 'false' }), false, { stackId, oldProperties: properties({ RequireTrail: 'false', CreateTrail: 'true' }) });
+    const stayedOff = parseResourceProperties(properties({ CreateTrail: 'false' }), false, { stackId, oldProperties: properties({ CreateTrail: 'false' }) });
+
+    expect(off.ok && off.value.trailLeaving).toEqual({ name: 'o2-cognito-cognito', account: '111122223333', createdBefore: true });
+    expect(stayedOff.ok && stayedOff.value.trailLeaving).toBeUndefined();
+  });
+
   test('refuses CreateTrail true without a stack ARN, and non-boolean flags, naming each', () => {
     const parsed = parseResourceProperties(properties({ CreateTrail: 'true', IdentityPoolDataEvents: 'yes' }), false, { stackId: 'nope' });
 
