@@ -73,19 +73,33 @@ function* cloudTrailRecords(records: readonly unknown[], location: string): Gene
   }
 }
 
+/** Where a value is, for the summary: `file:12`, `file:1#37` for the 37th value of a line, `file:3–9`. */
+export function valueLocation(name: string, value: JsonValueText): string {
+  if (value.kind !== 'value' && value.lines > 1) return `${name}:${value.line}–${value.line + value.lines - 1}`;
+  return value.kind !== 'truncated' && value.shared ? `${name}:${value.line}#${value.ordinal}` : `${name}:${value.line}`;
+}
+
+/** Why a value was skipped; reasons never quote content, so the summary can group them. */
+export const NOT_JSON = 'not JSON';
+export const INCOMPLETE_JSON = 'incomplete JSON (reading went on at the next line)';
+
 /**
  * The replay items of one top-level JSON value of object `name`. Never throws: what cannot be read is an
  * `unreadable` item naming where it was and why (never the content).
  */
-export function* itemsOfValue(value: JsonValueText, name: string): Generator<ReplayItem> {
-  const location = `${name}#${value.ordinal}`;
+export function* itemsOfValue(value: Exclude<JsonValueText, { kind: 'truncated' }>, name: string): Generator<ReplayItem> {
+  const location = valueLocation(name, value);
+  if (value.kind === 'broken') {
+    yield { kind: 'unreadable', reason: INCOMPLETE_JSON, location };
+    return;
+  }
   let parsed: unknown;
   try {
-    if (!value.structured) throw new SyntaxError('not JSON');
+    if (!value.structured) throw new SyntaxError(NOT_JSON);
     parsed = JSON.parse(value.text);
   } catch {
     // The parser's message quotes the content: never pass it on.
-    yield { kind: 'unreadable', reason: 'not JSON', location };
+    yield { kind: 'unreadable', reason: NOT_JSON, location };
     return;
   }
   switch (detectFormat(parsed)) {

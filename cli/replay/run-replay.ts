@@ -4,11 +4,11 @@
  * time, one value at a time, so memory stays flat however large the input.
  */
 import type { Checkpoint } from './checkpoint';
-import { itemsOfValue } from './detect-format';
+import { itemsOfValue, valueLocation } from './detect-format';
 import { ReplayFatalError } from './errors';
 import { itemEventId, itemEventTimeMs } from './event-time';
 import { gunzipIfNeeded } from './gunzip-stream';
-import { jsonValues } from './json-values';
+import { jsonValues, type ScanPosition } from './json-values';
 import type { Progress } from './progress';
 import { emptyStats, ProblemLog, type ReplayStats } from './replay-stats';
 import type { DeliveryReport, DeliveryTicket, Sink } from './sinks/types';
@@ -58,8 +58,31 @@ export function replaySucceeded(result: ReplayResult): boolean {
   return result.fatal === undefined && result.unfinished.length === 0 && result.stats.deliveryFailed === 0 && result.stats.transformFailed === 0;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why an object is unfinished when its end could not be read; where and how much go with the object's name. */
+export const TRUNCATED = 'the object ends inside a JSON value, so its last lines could not be read';
+export const UNREADABLE_REST = 'the rest of the object could not be read';
+
+/** Node's error code, or the error's class: what went wrong, never a message that may quote content. */
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.name : typeof error;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const bytes = (n: number): string => `${count(n)} byte${n === 1 ? '' : 's'}`;
+
+/** `file from line 12 on; about 1,234 of 5,678 bytes not read` (bytes as stored: compressed for gzip). */
+function unreadWhere(source: SourceObject, line: number, readBytes: number): string {
+  const rest = source.size !== undefined ? `; about ${count(Math.max(0, source.size - readBytes))} of ${bytes(source.size)} not read` : '';
+  return `${source.name} from line ${count(line)} on${rest}`;
+}
+
+/** Passes the chunks on, counting their bytes into `counter`. */
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.byteLength;
+    yield chunk;
+  }
 }
 
 /** Runs a replay to the end (or to a fatal sink error) and resolves to its counts; rejects only on bugs. */
@@ -163,8 +186,15 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
       }
       const state: ObjectState = { name: source.name, size: source.size ?? 0, pending: 0, failed: 0, readDone: false };
       open.set(state.name, state);
+      const position: ScanPosition = { line: 1 };
+      const read = { bytes: 0 };
       try {
-        reading: for await (const value of jsonValues(gunzipIfNeeded(source.open()))) {
+        reading: for await (const value of jsonValues(gunzipIfNeeded(countBytes(source.open(), read)), position)) {
+          if (value.kind === 'truncated') {
+            state.failed++;
+            failures.add(TRUNCATED, `${valueLocation(source.name, value)} (${bytes(value.bytes)})`, 0);
+            continue;
+          }
           for (const item of itemsOfValue(value, source.name)) {
             if (plan.signal?.aborted) break reading;
             await handle(item, state);
@@ -174,7 +204,7 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
       } catch (error) {
         if (error instanceof ReplayFatalError) throw error;
         state.failed++;
-        failures.add(`the object could not be read (${errorMessage(error)})`, source.name, 0);
+        failures.add(`${UNREADABLE_REST} (${errorCode(error)})`, unreadWhere(source, position.line, read.bytes), 0);
       }
       // An object left half-read stays open, and so unfinished.
       if (plan.signal?.aborted) break;

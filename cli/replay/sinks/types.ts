@@ -7,7 +7,7 @@
 export interface DeliveryTicket {
   /** The object the record came from. */
   readonly object: string;
-  /** `file#3 Records[7]`: where the record came from, for the summary. */
+  /** `file:3 Records[7]`: where the record came from, for the summary. */
   readonly location: string;
 }
 

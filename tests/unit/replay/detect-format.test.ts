@@ -1,4 +1,4 @@
-import { detectFormat, itemsOfValue } from '../../../cli/replay/detect-format';
+import { detectFormat, INCOMPLETE_JSON, itemsOfValue } from '../../../cli/replay/detect-format';
 import type { JsonValueText } from '../../../cli/replay/json-values';
 import type { ReplayItem } from '../../../cli/replay/types';
 import {
@@ -11,7 +11,14 @@ import {
 } from './factories';
 import { firehoseEvent } from '../../helpers/factories';
 
-const value = (json: unknown, ordinal = 1): JsonValueText => ({ text: typeof json === 'string' ? json : JSON.stringify(json), ordinal, structured: true });
+const value = (json: unknown, ordinal = 1): JsonValueText & { kind: 'value' } => ({
+  kind: 'value',
+  text: typeof json === 'string' ? json : JSON.stringify(json),
+  ordinal,
+  line: 1,
+  shared: false,
+  structured: true,
+});
 const items = (json: unknown): ReplayItem[] => [...itemsOfValue(value(json), 'obj')];
 
 describe('detectFormat', () => {
@@ -35,16 +42,16 @@ describe('detectFormat', () => {
 describe('itemsOfValue', () => {
   test('passes an EventBridge event through as an event', () => {
     const event = eventBridgeEvent();
-    expect(items(event)).toEqual([{ kind: 'event', event, location: 'obj#1' }]);
+    expect(items(event)).toEqual([{ kind: 'event', event, location: 'obj:1' }]);
   });
 
   test('wraps each record of a CloudTrail log file, naming its index', () => {
     const records = [cloudTrailRecord(), cloudTrailRecord({ eventType: 'AwsServiceEvent' }), 7];
     const result = items({ Records: records });
     expect(result.map((item) => [item.kind, item.location])).toEqual([
-      ['event', 'obj#1 Records[0]'],
-      ['event', 'obj#1 Records[1]'],
-      ['unreadable', 'obj#1 Records[2]'],
+      ['event', 'obj:1 Records[0]'],
+      ['event', 'obj:1 Records[1]'],
+      ['unreadable', 'obj:1 Records[2]'],
     ]);
     expect(result[1]!.kind === 'event' && result[1]!.event['detail-type']).toBe('AWS Service Event via CloudTrail');
   });
@@ -52,29 +59,36 @@ describe('itemsOfValue', () => {
   test('decodes each record of a Firehose transformation event', () => {
     const event = eventBridgeEvent();
     const result = items(firehoseEvent([event, normalisedRecord()]));
-    expect(result[0]).toEqual({ kind: 'event', event, location: 'obj#1 records[0]' });
+    expect(result[0]).toEqual({ kind: 'event', event, location: 'obj:1 records[0]' });
     expect(result[1]!.kind).toBe('normalised');
   });
 
   test('a processing-failed record yields the original event, to transform', () => {
     const event = eventBridgeEvent();
-    expect(items(processingFailedRecord(event))).toEqual([{ kind: 'event', event, location: 'obj#1' }]);
+    expect(items(processingFailedRecord(event))).toEqual([{ kind: 'event', event, location: 'obj:1' }]);
   });
 
   test('an http-endpoint-failed record yields the normalised record as sent, to pass through', () => {
     const record = normalisedRecord();
     const line = normalisedLine(record);
-    expect(items(httpEndpointFailedRecord(line))).toEqual([{ kind: 'normalised', record, raw: line, location: 'obj#1' }]);
+    expect(items(httpEndpointFailedRecord(line))).toEqual([{ kind: 'normalised', record, raw: line, location: 'obj:1' }]);
   });
 
   test('a backup record whose rawData is not JSON is unreadable, with a reason and no content', () => {
     const result = items(processingFailedRecord('secret-looking text that is not json'));
-    expect(result).toEqual([{ kind: 'unreadable', reason: 'record is not JSON', location: 'obj#1' }]);
+    expect(result).toEqual([{ kind: 'unreadable', reason: 'record is not JSON', location: 'obj:1' }]);
   });
 
   test('text that is not JSON, or JSON of no known kind, is unreadable and never quoted', () => {
-    const [bad] = [...itemsOfValue({ text: '{"password":"hunter2"', ordinal: 3, structured: true }, 'obj')];
-    expect(bad).toEqual({ kind: 'unreadable', reason: 'not JSON', location: 'obj#3' });
+    const [bad] = [...itemsOfValue({ ...value('{"password":"hunter2"', 3), line: 2, shared: true }, 'obj')];
+    expect(bad).toEqual({ kind: 'unreadable', reason: 'not JSON', location: 'obj:2#3' });
     expect(items({ hello: 'world' })[0]!.kind).toBe('unreadable');
+  });
+
+  test('a broken value is unreadable as incomplete JSON, at its line or lines', () => {
+    const one = [...itemsOfValue({ kind: 'broken', line: 7, lines: 1, ordinal: 7, shared: false }, 'obj')];
+    const two = [...itemsOfValue({ kind: 'broken', line: 7, lines: 2, ordinal: 7, shared: false }, 'obj')];
+    expect(one).toEqual([{ kind: 'unreadable', reason: INCOMPLETE_JSON, location: 'obj:7' }]);
+    expect(two[0]!.location).toBe('obj:7–8');
   });
 });

@@ -4,6 +4,7 @@ import { INTERRUPTED, replaySucceeded, runReplay, type ReplayPlan } from '../../
 import type { DeliveryReport, Sink, SinkInput, SinkRecord } from '../../../cli/replay/sinks/types';
 import { replayTransform } from '../../../cli/replay/transform-port';
 import type { SourceObject } from '../../../cli/replay/types';
+import { gzipSync } from 'node:zlib';
 import { cloudTrailRecord, eventBridgeEvent, httpEndpointFailedRecord, memoryObject, normalisedLine, normalisedRecord } from './factories';
 
 const NOW = Date.parse('2025-06-17T09:00:00Z');
@@ -217,5 +218,71 @@ describe('runReplay', () => {
     const result = await runReplay(plan(list(object), sink.make, { signal: controller.signal }));
     expect(result.unfinished).toEqual(['half.json']);
     expect(result.stats.delivered).toBe(2);
+  });
+});
+
+/** Adversarial input: what is broken costs itself only, and what cannot be read is never reported as done. */
+describe('runReplay on broken input', () => {
+  test('one truncated NDJSON line costs that line only: the other 99 events are delivered and the line is named', async () => {
+    // Prepare
+    const lines = Array.from({ length: 100 }, () => JSON.stringify(eventBridgeEvent()));
+    lines[49] = lines[49]!.slice(0, 200);
+    const sink = memorySink();
+    // Act
+    const result = await runReplay(plan(list(memoryObject('events.ndjson', `${lines.join('\n')}\n`, { chunk: 4096 })), sink.make));
+    // Assess
+    expect(sink.received).toHaveLength(99);
+    expect(result.stats).toMatchObject({ delivered: 99, unreadable: 1 });
+    expect([...result.skipped.groups.entries()].map(([reason, group]) => [reason, group.where])).toEqual([
+      ['incomplete JSON (reading went on at the next line)', ['events.ndjson:50']],
+    ]);
+    expect(replaySucceeded(result)).toBe(true);
+  });
+
+  test('a first line cut short does not swallow the lines after it', async () => {
+    const lines = Array.from({ length: 5 }, () => JSON.stringify(eventBridgeEvent()));
+    lines[0] = lines[0]!.slice(0, lines[0]!.indexOf('"detail"') - 1);
+    const sink = memorySink();
+    const result = await runReplay(plan(list(memoryObject('events.ndjson', lines.join('\n'))), sink.make));
+    expect(result.stats.delivered).toBe(4);
+  });
+
+  test('an object that ends inside a multi-line value is unfinished, and says which lines and bytes were not read', async () => {
+    const doc = JSON.stringify({ Records: [cloudTrailRecord(), cloudTrailRecord()] }, null, 2);
+    const cut = doc.slice(0, Math.floor(doc.length / 2));
+    const result = await runReplay(plan(list(memoryObject('trail.json', cut)), memorySink().make));
+    expect(result.unfinished).toEqual(['trail.json']);
+    expect(replaySucceeded(result)).toBe(false);
+    const lines = cut.trimEnd().split('\n').length;
+    expect([...result.failures.groups.entries()].map(([reason, group]) => [reason, group.where])).toEqual([
+      ['the object ends inside a JSON value, so its last lines could not be read', [`trail.json:1–${lines} (${Buffer.byteLength(cut.trimEnd()).toLocaleString('en-US')} bytes)`]],
+    ]);
+  });
+
+  test('an object that stops being readable half-way says from which line, and how many bytes were not read', async () => {
+    // Prepare: a gzip object whose stream ends half-way through
+    const text = Array.from({ length: 400 }, () => JSON.stringify(eventBridgeEvent())).join('\n');
+    const gz = gzipSync(text);
+    const half = gz.length >> 1;
+    const object: SourceObject = {
+      name: 'trail.json.gz',
+      size: gz.length,
+      open: async function* () {
+        for (let i = 0; i < half; i += 1024) yield gz.subarray(i, Math.min(i + 1024, half));
+      },
+    };
+    const sink = memorySink();
+    // Act
+    const result = await runReplay(plan(list(object), sink.make));
+    // Assess
+    expect(result.unfinished).toEqual(['trail.json.gz']);
+    expect(sink.received.length).toBeGreaterThan(0);
+    const notRead = (gz.length - half).toLocaleString('en-US');
+    expect([...result.failures.groups.entries()].map(([reason, group]) => [reason, group.where])).toEqual([
+      [
+        'the rest of the object could not be read (Z_BUF_ERROR)',
+        [`trail.json.gz from line ${sink.received.length + 1} on; about ${notRead} of ${gz.length.toLocaleString('en-US')} bytes not read`],
+      ],
+    ]);
   });
 });
