@@ -22,7 +22,8 @@ export interface ReplayStats {
   duplicates: number;
   /** Dropped by the transform (`EXCLUDE_EVENT_NAMES`). */
   dropped: number;
-  transformFailed: number;
+  /** The rule could not be evaluated, or the transform (or serialising the event) failed it: as ProcessingFailed. */
+  processingFailed: number;
   delivered: number;
   deliveryFailed: number;
   restamped: number;
@@ -32,7 +33,7 @@ export function emptyStats(): ReplayStats {
   return {
     objectsListed: 0, listingDone: false, bytesListed: 0, objectsDone: 0, bytesDone: 0, objectsSkipped: 0,
     eventsRead: 0, unreadable: 0, outsideTime: 0, notMatched: 0, matched: 0, duplicates: 0, dropped: 0,
-    transformFailed: 0, delivered: 0, deliveryFailed: 0, restamped: 0,
+    processingFailed: 0, delivered: 0, deliveryFailed: 0, restamped: 0,
   };
 }
 

@@ -55,7 +55,7 @@ export const INTERRUPTED = 'interrupted; run the same command again to go on (wi
 
 /** True when everything matched was delivered (or was meant not to be: duplicates, Dropped). */
 export function replaySucceeded(result: ReplayResult): boolean {
-  return result.fatal === undefined && result.unfinished.length === 0 && result.stats.deliveryFailed === 0 && result.stats.transformFailed === 0;
+  return result.fatal === undefined && result.unfinished.length === 0 && result.stats.deliveryFailed === 0 && result.stats.processingFailed === 0;
 }
 
 /** Why an object is unfinished when its end could not be read; where and how much go with the object's name. */
@@ -123,21 +123,44 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
     failed: (tickets, reason) => settle(tickets, 'failed', reason),
   });
 
+  /** A record the pipeline could not process: counted and named as the Lambda's ProcessingFailed would be. */
+  const failRecord = (reason: string, item: ReplayItem, state: ObjectState): undefined => {
+    stats.processingFailed++;
+    state.failed++;
+    failures.add(reason, item.location);
+    return undefined;
+  };
+
+  /**
+   * The event as the sink takes it. The transform isolates each record itself (normaliseIsolated, as the
+   * Lambda does); serialising an event nested deeper than the runtime's stack throws, and fails that event alone.
+   */
   const recordOf = (item: ReplayItem & { kind: 'event' | 'normalised' }, state: ObjectState): string | undefined => {
-    if (sink.input === 'event') return item.kind === 'event' ? JSON.stringify(item.event) : item.raw.trim();
+    if (sink.input === 'event') {
+      if (item.kind === 'normalised') return item.raw.trim();
+      try {
+        return JSON.stringify(item.event);
+      } catch (error) {
+        return failRecord(`it could not be serialised (${errorCode(error)})`, item, state);
+      }
+    }
     const outcome = plan.transform.normalise(item.kind === 'event' ? item.event : item.record, plan.now());
     if (outcome.kind === 'dropped') {
       stats.dropped++;
       return undefined;
     }
-    if (outcome.kind === 'failed') {
-      stats.transformFailed++;
-      state.failed++;
-      failures.add(`the transform failed it: ${outcome.reason}`, item.location);
-      return undefined;
-    }
+    if (outcome.kind === 'failed') return failRecord(`the transform failed it: ${outcome.reason}`, item, state);
     if (outcome.restamped) stats.restamped++;
     return outcome.line;
+  };
+
+  /** The rule's verdict, or undefined when evaluating it threw (an array nested too deep to walk): that record fails. */
+  const ruleMatches = (item: ReplayItem & { kind: 'event' }, state: ObjectState): boolean | undefined => {
+    try {
+      return plan.rule.matches(item.event);
+    } catch (error) {
+      return failRecord(`the rule could not be evaluated on it (${errorCode(error)})`, item, state);
+    }
   };
 
   const handle = async (item: ReplayItem, state: ObjectState): Promise<void> => {
@@ -154,9 +177,13 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
         return;
       }
     }
-    if (item.kind === 'event' && !plan.rule.matches(item.event)) {
-      stats.notMatched++;
-      return;
+    if (item.kind === 'event') {
+      const matched = ruleMatches(item, state);
+      if (matched === undefined) return;
+      if (!matched) {
+        stats.notMatched++;
+        return;
+      }
     }
     stats.matched++;
     const id = itemEventId(item);

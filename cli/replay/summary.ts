@@ -43,7 +43,7 @@ export function formatSummary(result: ReplayResult, options: SummaryOptions): st
     lines.push(`replay: FAILED ${many}— ${reason}: ${group.where.join(', ')}${group.where.length >= SUMMARY_MAX_LISTED ? ', …' : ''}`);
   }
   if (!replaySucceeded(result)) {
-    const undelivered = s.deliveryFailed + s.transformFailed;
+    const undelivered = s.deliveryFailed + s.processingFailed;
     lines.push(`replay: ${plural(undelivered, 'record')} not delivered; ${plural(result.unfinished.length, 'object')} not finished.`);
     if (options.checkpointFile !== undefined) {
       lines.push(

@@ -1,10 +1,11 @@
 /**
- * The stack's transform, called directly: the same `normaliseEvent` the Lambda runs, with the settings
+ * The stack's transform, called directly: the same `normaliseEvent` the Lambda runs, isolated per record
+ * the same way (`normaliseIsolated`: a record that throws fails alone), with the settings
  * read from the same environment variables (PAYLOAD_MODE, USERNAME_MODE, …). Passed to the pipeline as a
  * dependency so tests can give a fixed clock.
  */
 import { parseTransformConfig, type TransformConfig } from '../../functions/transform/config';
-import { normaliseEvent } from '../../functions/transform/normalise';
+import { normaliseIsolated } from '../../functions/transform/isolated-normalise';
 import type { TransformOutcome } from '../../functions/transform/types';
 
 export interface ReplayTransform {
@@ -24,5 +25,5 @@ export interface TransformOptions {
 export function replayTransform(env: Record<string, string | undefined>, options: TransformOptions): ReplayTransform {
   const config: TransformConfig = parseTransformConfig(options.keepTimestamps ? { ...env, LATE_EVENT_POLICY: 'keep' } : env);
   // A replayed event arrives now: its arrival time is the clock, so a restamped record lands inside the window.
-  return { normalise: (event, nowMs) => normaliseEvent(event, nowMs, config, nowMs) };
+  return { normalise: (event, nowMs) => normaliseIsolated(event, nowMs, config, nowMs) };
 }

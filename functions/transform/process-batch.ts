@@ -8,7 +8,7 @@ import type { TransformConfig } from './config';
 import { MAX_RESPONSE_BYTES } from './constants';
 import { base64DecodedLength, decodeRecordData } from './decode-record';
 import { fitResponse, type PlannedEntry } from './firehose-response';
-import { normaliseEvent } from './normalise';
+import { normaliseIsolated } from './isolated-normalise';
 import { utf8ToBase64 } from './scratch-buffer';
 import type {
   BatchSummary,
@@ -33,15 +33,11 @@ interface Processed extends PlannedEntry {
 const OVER_RESPONSE_LIMIT_REASON = `response would exceed ${MAX_RESPONSE_BYTES} bytes`;
 
 function transformRecord(data: string, arrivalMs: number, config: TransformConfig, nowMs: number): TransformOutcome {
-  try {
-    const decoded = decodeRecordData(data);
-    if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
-    return normaliseEvent(decoded.value, arrivalMs, config, nowMs, decoded.plainStrings === true);
-  } catch (error) {
-    // A defect, or input beyond what the runtime can hold (e.g. nesting too deep to stringify): fail the
-    // record, not the batch. The error's message may quote content; only its class is kept.
-    return { kind: 'failed', reason: `transform error (${error instanceof Error ? error.name : typeof error})` };
-  }
+  // decodeRecordData returns its failures (its JSON.parse is guarded); normaliseIsolated fails the record,
+  // not the batch, on anything normaliseEvent throws.
+  const decoded = decodeRecordData(data);
+  if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
+  return normaliseIsolated(decoded.value, arrivalMs, config, nowMs, decoded.plainStrings === true);
 }
 
 function processRecord(record: unknown, config: TransformConfig, nowMs: number): Processed {

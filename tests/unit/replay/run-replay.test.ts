@@ -5,6 +5,10 @@ import type { DeliveryReport, Sink, SinkInput, SinkRecord } from '../../../cli/r
 import { replayTransform } from '../../../cli/replay/transform-port';
 import type { SourceObject } from '../../../cli/replay/types';
 import { gzipSync } from 'node:zlib';
+import { compileEventPattern } from '../../../cli/replay/event-pattern';
+import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
+import { processBatch } from '../../../functions/transform/process-batch';
+import { firehoseEvent, firehoseRecord } from '../../helpers/factories';
 import { cloudTrailRecord, eventBridgeEvent, httpEndpointFailedRecord, memoryObject, normalisedLine, normalisedRecord } from './factories';
 
 const NOW = Date.parse('2025-06-17T09:00:00Z');
@@ -159,7 +163,7 @@ describe('runReplay', () => {
   test('counts records the transform fails as not delivered', async () => {
     const sink = memorySink();
     const result = await runReplay(plan(list(memoryObject('n.json', JSON.stringify(normalisedRecord({ schema_version: 2 })))), sink.make));
-    expect(result.stats.transformFailed).toBe(1);
+    expect(result.stats.processingFailed).toBe(1);
     expect(replaySucceeded(result)).toBe(false);
   });
 
@@ -284,5 +288,52 @@ describe('runReplay on broken input', () => {
         [`trail.json.gz from line ${sink.received.length + 1} on; about ${notRead} of ${gz.length.toLocaleString('en-US')} bytes not read`],
       ],
     ]);
+  });
+
+  describe('an event nested deeper than the runtime can walk fails alone, as ProcessingFailed does in the Lambda', () => {
+    const DEEP = '"(deep)"';
+    /** Four events as NDJSON lines, the second with `place` set to an array nested 200,000 deep (written as text: too deep to stringify). */
+    const four = (place: (detail: Record<string, unknown>) => void): string[] =>
+      [1, 2, 3, 4].map((n) => {
+        const detail = cloudTrailRecord({ eventName: `Call${n}` });
+        if (n === 2) place(detail);
+        return JSON.stringify(eventBridgeEvent(detail)).replace(DEEP, `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+      });
+
+    test('in the transform: the same four records give what the Lambda gives, 3 Ok and 1 ProcessingFailed', async () => {
+      // Prepare
+      const lines = four((detail) => (detail.requestParameters = { deep: JSON.parse(DEEP) }));
+      const lambda = processBatch(firehoseEvent(lines.map((line) => firehoseRecord(undefined, { data: Buffer.from(line).toString('base64') }))), DEFAULT_TRANSFORM_CONFIG, NOW);
+      const sink = memorySink();
+      // Act: another object after it, which a throw would also have cost
+      const result = await runReplay(plan(list(memoryObject('a.ndjson', lines.join('\n')), memoryObject('b.ndjson', ndjson(eventBridgeEvent()))), sink.make));
+      // Assess
+      expect(lambda.summary).toMatchObject({ ok: 3, processingFailed: 1 });
+      expect(lambda.failures.map((failure) => failure.reason)).toEqual(['transform error (RangeError)']);
+      expect(sink.received.map((line) => JSON.parse(line).event_name)).toEqual(['Call1', 'Call3', 'Call4', 'InitiateAuth']);
+      expect(result.stats).toMatchObject({ delivered: 4, processingFailed: 1 });
+      expect([...result.failures.groups.entries()].map(([reason, group]) => [reason, group.where])).toEqual([
+        ['the transform failed it: transform error (RangeError)', ['a.ndjson:2']],
+      ]);
+      expect(result.unfinished).toEqual(['a.ndjson']);
+    });
+
+    test('in serialising it for a sink that takes events', async () => {
+      const lines = four((detail) => (detail.requestParameters = { deep: JSON.parse(DEEP) }));
+      const sink = memorySink('event');
+      const result = await runReplay(plan(list(memoryObject('a.ndjson', lines.join('\n'))), sink.make));
+      expect(sink.received.map((text) => JSON.parse(text).detail.eventName)).toEqual(['Call1', 'Call3', 'Call4']);
+      expect([...result.failures.groups.keys()]).toEqual(['it could not be serialised (RangeError)']);
+    });
+
+    test('in the rule, when the field it reads is an array nested too deep to walk', async () => {
+      const lines = four((detail) => (detail.eventName = JSON.parse(DEEP)));
+      const pattern = compileEventPattern({ detail: { eventName: [{ prefix: 'Call' }] } });
+      if (!pattern.ok) throw new Error(pattern.reason);
+      const sink = memorySink();
+      const result = await runReplay(plan(list(memoryObject('a.ndjson', lines.join('\n'))), sink.make, { rule: { matches: pattern.matches } }));
+      expect(sink.received.map((line) => JSON.parse(line).event_name)).toEqual(['Call1', 'Call3', 'Call4']);
+      expect([...result.failures.groups.keys()]).toEqual(['the rule could not be evaluated on it (RangeError)']);
+    });
   });
 });
