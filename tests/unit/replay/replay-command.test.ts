@@ -6,7 +6,7 @@ import { main } from '../../../cli/index';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
 import { capturedIo } from '../../helpers/captured-io';
-import { cloudTrailRecord } from './factories';
+import { cloudTrailRecord, eventBridgeEvent } from './factories';
 
 const ROOT = path.join(__dirname, '../../..');
 const SAMPLES = path.join(ROOT, 'events/eventbridge');
@@ -89,6 +89,22 @@ describe('o2-cognito replay → stdout', () => {
     expect(code).toBe(0);
     expect(second.out()).toBe('');
     expect(second.err()).toMatch(/finished earlier, skipped/);
+  });
+
+  test('--checkpoint: a file name holding a line break never makes a resumed run skip another file', async () => {
+    // Prepare: '0\nvictim.json' finished in a first run; 'victim.json' never read
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+    writeFileSync(path.join(dir, '0\nvictim.json'), JSON.stringify(eventBridgeEvent()));
+    writeFileSync(path.join(dir, 'victim.json'), JSON.stringify(eventBridgeEvent(cloudTrailRecord({ eventName: 'SignUp' }))));
+    const template = ['--template', path.join(ROOT, 'template.yaml'), '--checkpoint', '.checkpoint'];
+    expect(await main(['replay', '--from', '0\nvictim.json', ...template], capturedIo(dir))).toBe(0);
+    // Act
+    const resumed = capturedIo(dir);
+    const code = await main(['replay', '--from', '.', ...template], resumed);
+    // Assess
+    expect(code).toBe(0);
+    expect(resumed.out().trim().split('\n').map((line) => JSON.parse(line).event_name)).toEqual(['SignUp']);
+    expect(resumed.err()).toContain('1 finished earlier, skipped');
   });
 
   test('--dry-run prints nothing on stdout', async () => {
