@@ -13,6 +13,12 @@ const DETAIL_TYPES: Readonly<Record<string, string>> = {
   AwsConsoleAction: 'AWS Console Action via CloudTrail',
 };
 
+/**
+ * The other `eventType` values CloudTrail documents (Insights, network activity): not events the stack's
+ * rule takes, so not replayed. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+const OTHER_EVENT_TYPES = ['AwsCloudTrailInsight', 'AwsVpceEvent'] as const;
+
 const AMAZONAWS_SUFFIX = '.amazonaws.com';
 
 export type EnvelopeResult = { ok: true; event: Record<string, unknown> } | { ok: false; reason: string };
@@ -59,9 +65,11 @@ export function wrapCloudTrailRecord(record: Record<string, unknown>): EnvelopeR
   if (typeof eventSource !== 'string' || typeof eventTime !== 'string') {
     return { ok: false, reason: 'CloudTrail record without eventSource or eventTime' };
   }
-  const detailType = typeof eventType === 'string' ? DETAIL_TYPES[eventType] : undefined;
+  const detailType = typeof eventType === 'string' && Object.hasOwn(DETAIL_TYPES, eventType) ? DETAIL_TYPES[eventType] : undefined;
   if (detailType === undefined) {
-    return { ok: false, reason: `CloudTrail eventType ${JSON.stringify(eventType ?? null).slice(0, 40)} does not reach EventBridge` };
+    // The reason names only values from a fixed list, never the record's own text: the summary groups by reason.
+    const known = OTHER_EVENT_TYPES.find((other) => other === eventType);
+    return { ok: false, reason: known !== undefined ? `CloudTrail ${known} records are not replayed` : 'CloudTrail record without a known eventType' };
   }
   const account = typeof record.recipientAccountId === 'string' ? record.recipientAccountId : undefined;
   const region = typeof record.awsRegion === 'string' ? record.awsRegion : undefined;

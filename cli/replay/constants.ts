@@ -35,3 +35,8 @@ export const PROGRESS_LINE_MS = 10_000;
 
 /** Failed objects and records named one by one in the summary; the rest are counted. */
 export const SUMMARY_MAX_LISTED = 10;
+/**
+ * Distinct reasons kept per list (skipped, failed); further ones are counted together. Replay's own reasons
+ * are a few dozen fixed sentences, so this only bounds the unexpected.
+ */
+export const SUMMARY_MAX_REASONS = 10;

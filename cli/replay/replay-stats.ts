@@ -1,7 +1,7 @@
 /**
  * The counts a replay keeps, and the problems it names in its summary.
  */
-import { SUMMARY_MAX_LISTED } from './constants';
+import { SUMMARY_MAX_LISTED, SUMMARY_MAX_REASONS } from './constants';
 
 export interface ReplayStats {
   /** Objects found so far, and whether the listing is complete (then `objectsListed` is the total). */
@@ -43,15 +43,23 @@ export interface ProblemGroup {
   readonly where: string[];
 }
 
-/** Problems grouped by reason; only the first {@link SUMMARY_MAX_LISTED} places of each are kept. */
+/** The group that takes problems once {@link SUMMARY_MAX_REASONS} reasons are kept. */
+export const OTHER_REASONS = 'other reasons';
+
+/**
+ * Problems grouped by reason. Reasons never hold record content (so the same problem groups); at most
+ * {@link SUMMARY_MAX_REASONS} are kept, the rest are counted under {@link OTHER_REASONS}, and only the first
+ * {@link SUMMARY_MAX_LISTED} places of each: memory and the summary stay bounded whatever the input.
+ */
 export class ProblemLog {
   readonly groups = new Map<string, ProblemGroup>();
 
   add(reason: string, where: string, count = 1): void {
-    let group = this.groups.get(reason);
+    const key = this.groups.has(reason) || this.groups.size < SUMMARY_MAX_REASONS ? reason : OTHER_REASONS;
+    let group = this.groups.get(key);
     if (group === undefined) {
       group = { count: 0, where: [] };
-      this.groups.set(reason, group);
+      this.groups.set(key, group);
     }
     group.count += count;
     if (group.where.length < SUMMARY_MAX_LISTED && !group.where.includes(where)) group.where.push(where);

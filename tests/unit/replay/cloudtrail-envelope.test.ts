@@ -57,6 +57,16 @@ describe('wrapCloudTrailRecord', () => {
     expect(wrapCloudTrailRecord(cloudTrailRecord({ eventSource: undefined })).ok).toBe(false);
     expect(wrapCloudTrailRecord(cloudTrailRecord({ eventTime: 17 })).ok).toBe(false);
   });
+
+  test('a refusal names a documented eventType, and never quotes an unknown one', () => {
+    const reasonOf = (eventType: unknown): string | undefined => {
+      const wrapped = wrapCloudTrailRecord(cloudTrailRecord({ eventType }));
+      return wrapped.ok ? undefined : wrapped.reason;
+    };
+    expect(reasonOf('AwsCloudTrailInsight')).toBe('CloudTrail AwsCloudTrailInsight records are not replayed');
+    expect(reasonOf('AwsVpceEvent')).toBe('CloudTrail AwsVpceEvent records are not replayed');
+    expect(new Set(['p@ssw0rd-in-a-record', 'toString', '__proto__', 42, null].map(reasonOf))).toEqual(new Set(['CloudTrail record without a known eventType']));
+  });
 });
 
 describe('eventBridgeSource', () => {
