@@ -5,20 +5,67 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../functions/transform/errors';
-import { CliUsageError, type Command } from '../io';
-import { loadTemplate } from '../template/load-template';
+import { CliUsageError, type CliIo, type Command } from '../io';
+import { loadTemplate, type Template } from '../template/load-template';
 import { firehoseClient, s3Client } from '../replay/aws-clients';
-import { NO_CHECKPOINT, openCheckpoint } from '../replay/checkpoint';
+import { memoryCheckpoint, openCheckpoint, saveResumeCheckpoint } from '../replay/checkpoint';
 import { RulePatternError } from '../replay/errors';
 import { replaySources } from '../replay/inputs/sources';
-import { parseReplayOptions, REPLAY_USAGE } from '../replay/options';
+import { parseReplayOptions, REPLAY_USAGE, type ReplayOptions } from '../replay/options';
 import { stderrProgress } from '../replay/progress';
-import { ruleMatcher } from '../replay/rule-pattern';
-import { replaySucceeded, runReplay } from '../replay/run-replay';
+import { resumeHint, secretParametersOf } from '../replay/resume-command';
+import { ruleMatcher, type RuleMatcher } from '../replay/rule-pattern';
+import { replaySucceeded, runReplay, type ReplayResult } from '../replay/run-replay';
 import { createSink } from '../replay/sinks/create-sink';
-import { formatSummary } from '../replay/summary';
-import { replayTransform } from '../replay/transform-port';
+import { formatSummary, type SummaryOptions } from '../replay/summary';
+import { replayTransform, type ReplayTransform } from '../replay/transform-port';
 import { parseParameterOverrides } from '../template/parameter-overrides';
+
+interface Prepared {
+  readonly template: Template;
+  readonly overrides: ReadonlyMap<string, string>;
+  readonly rule: RuleMatcher;
+  readonly transform: ReplayTransform;
+}
+
+/** The template, its rule for the overrides, and the transform: every usage problem is found before reading. */
+function prepare(options: ReplayOptions, io: CliIo): Prepared {
+  const templateFile = path.resolve(io.cwd, options.template);
+  if (!existsSync(templateFile)) {
+    throw new CliUsageError(`${options.template} does not exist; run replay in the project folder or give --template FILE (the rule is read from it).`);
+  }
+  try {
+    const template = loadTemplate(templateFile);
+    // The same parser as invoke: names must be template parameters and values must meet their constraints,
+    // so a typo cannot silently replay through a different rule.
+    const parsed = parseParameterOverrides(options.parameterOverrides, template);
+    if (!parsed.ok) throw new CliUsageError(`${parsed.reason}.`);
+    const rule = ruleMatcher(template, parsed.overrides);
+    const transform = replayTransform(io.env, { keepTimestamps: options.keepTimestamps });
+    return { template, overrides: parsed.overrides, rule, transform };
+  } catch (error) {
+    if (error instanceof RulePatternError || error instanceof ConfigError) throw new CliUsageError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * How to resume a run that did not succeed. Without `--checkpoint`, what this run finished is saved to a new
+ * checkpoint file, so that the command printed skips it.
+ */
+function resumeOf(result: ReplayResult, options: ReplayOptions, prepared: Prepared, finished: readonly string[], io: CliIo): Partial<SummaryOptions> {
+  const inputs = { options, overrides: prepared.overrides, secretParameters: secretParametersOf(prepared.template) };
+  if (options.checkpoint !== undefined) {
+    return { resume: resumeHint({ ...inputs, checkpointFile: options.checkpoint }), checkpoint: { file: options.checkpoint } };
+  }
+  if (finished.length === 0) return { resume: resumeHint(inputs) };
+  const saved = saveResumeCheckpoint(io.cwd, finished, Date.now());
+  if (!saved.ok) {
+    const hint = resumeHint(inputs);
+    return { resume: { ...hint, notes: [...hint.notes, `the ${finished.length} objects finished will be read again: a checkpoint could not be written in ${io.cwd} (${saved.code})`] } };
+  }
+  return { resume: resumeHint({ ...inputs, checkpointFile: saved.file }), checkpoint: { file: saved.file, saved: finished.length } };
+}
 
 export const run: Command = async (argv, io) => {
   const options = parseReplayOptions(argv, Date.now());
@@ -26,28 +73,13 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(REPLAY_USAGE);
     return 0;
   }
-  const templateFile = path.resolve(io.cwd, options.template);
-  if (!existsSync(templateFile)) {
-    throw new CliUsageError(`${options.template} does not exist; run replay in the project folder or give --template FILE (the rule is read from it).`);
-  }
-  let rule;
-  let transform;
-  try {
-    const template = loadTemplate(templateFile);
-    // The same parser as invoke: names must be template parameters and values must meet their constraints,
-    // so a typo cannot silently replay through a different rule.
-    const overrides = parseParameterOverrides(options.parameterOverrides, template);
-    if (!overrides.ok) throw new CliUsageError(`${overrides.reason}.`);
-    rule = ruleMatcher(template, overrides.overrides);
-    transform = replayTransform(io.env, { keepTimestamps: options.keepTimestamps });
-  } catch (error) {
-    if (error instanceof RulePatternError || error instanceof ConfigError) throw new CliUsageError(error.message, { cause: error });
-    throw error;
-  }
+  const prepared = prepare(options, io);
   const accessKey = (options.accessKey ?? io.env.OPENOBSERVE_ACCESS_KEY)?.trim();
   if (options.to.kind === 'https' && !options.dryRun && (accessKey === undefined || accessKey === '')) {
     throw new CliUsageError('--to https needs the OpenObserve access key; set OPENOBSERVE_ACCESS_KEY (base64 of user:passcode) or pass --access-key.');
   }
+  const progress = stderrProgress(io.stderr, io.interactive);
+  const recorded = memoryCheckpoint();
   // First Ctrl-C: stop reading and deliver what is buffered; a second one ends the process at once.
   const interrupt = new AbortController();
   const onSigint = (): void => {
@@ -58,16 +90,24 @@ export const run: Command = async (argv, io) => {
   const result = await runReplay({
     sources: replaySources(options.from, { cwd: io.cwd, s3: () => s3Client(io.env) }),
     createSink: (report) =>
-      createSink(options, { io, report, firehose: () => firehoseClient(io.env), ...(accessKey !== undefined ? { accessKey } : {}) }),
-    rule,
-    transform,
+      createSink(options, {
+        io,
+        report,
+        notify: (message) => progress.note(message),
+        firehose: () => firehoseClient(io.env),
+        ...(accessKey !== undefined ? { accessKey } : {}),
+      }),
+    rule: prepared.rule,
+    transform: prepared.transform,
     ...(options.sinceMs !== undefined ? { sinceMs: options.sinceMs } : {}),
     ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
-    checkpoint: options.checkpoint !== undefined ? openCheckpoint(path.resolve(io.cwd, options.checkpoint)) : NO_CHECKPOINT,
+    checkpoint: options.checkpoint !== undefined ? openCheckpoint(path.resolve(io.cwd, options.checkpoint)) : recorded,
     now: Date.now,
-    progress: stderrProgress(io.stderr, io.interactive),
+    progress,
     signal: interrupt.signal,
   }).finally(() => process.removeListener('SIGINT', onSigint));
-  io.stderr.write(formatSummary(result, { dryRun: options.dryRun, ...(options.checkpoint !== undefined ? { checkpointFile: options.checkpoint } : {}) }));
-  return replaySucceeded(result) ? 0 : 1;
+  const succeeded = replaySucceeded(result);
+  const resume = succeeded ? {} : resumeOf(result, options, prepared, recorded.names(), io);
+  io.stderr.write(formatSummary(result, { dryRun: options.dryRun, ...resume }));
+  return succeeded ? 0 : 1;
 };

@@ -6,7 +6,8 @@
  * and file names may) stays one entry. Files written before that held raw names; a line that does not start
  * with `"` is read as such a name, so an old checkpoint still resumes.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface Checkpoint {
   has(name: string): boolean;
@@ -58,4 +59,40 @@ export function openCheckpoint(file: string): Checkpoint {
       return done.size;
     },
   };
+}
+
+/** A checkpoint kept in memory (no `--checkpoint`), so that a run that stops can still save what it finished. */
+export function memoryCheckpoint(): Checkpoint & { readonly names: () => readonly string[] } {
+  const done = new Set<string>();
+  return {
+    has: (name) => done.has(name),
+    add: (name) => void done.add(name),
+    get size() {
+      return done.size;
+    },
+    names: () => [...done],
+  };
+}
+
+/** Writes `names` as a new checkpoint file; never overwrites one (`wx`). */
+export function saveCheckpoint(file: string, names: readonly string[]): void {
+  writeFileSync(file, names.map(checkpointLine).join(''), { flag: 'wx' });
+}
+
+export type SavedCheckpoint = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly code: string };
+
+/**
+ * Saves the objects a run without `--checkpoint` finished before it stopped, as `replay-<time>.checkpoint` in
+ * `dir`, so that the resume command can skip them. `file` is the name relative to `dir`.
+ */
+export function saveResumeCheckpoint(dir: string, names: readonly string[], nowMs: number): SavedCheckpoint {
+  const stamp = new Date(nowMs).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const file = `replay-${stamp}.checkpoint`;
+  try {
+    saveCheckpoint(path.join(dir, file), names);
+    return { ok: true, file };
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'an error';
+    return { ok: false, code };
+  }
 }

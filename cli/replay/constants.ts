@@ -26,6 +26,16 @@ export const RETRY_JITTER_RATIO = 0.15;
 /** Attempts per batch before its records count as failed: about 4 minutes of back-off in all. */
 export const RETRY_MAX_ATTEMPTS = 8;
 
+/**
+ * Circuit breaker: a run stops once this many requests in a row delivered nothing (retries and records
+ * refused one by one count; the halving that looks for a bad record does not), or once requests have
+ * delivered nothing for this long. 10 requests is a batch's 8 attempts plus 2 of the next, so about
+ * two minutes of back-off against an endpoint that is down; 5 minutes bounds endpoints that time out
+ * (60 s per attempt). Resuming with --checkpoint is cheap, retrying a broken endpoint for hours is not.
+ */
+export const BREAKER_MAX_FAILED_REQUESTS = 10;
+export const BREAKER_MAX_FAILING_MS = 5 * 60_000;
+
 /** A single JSON value (one CloudTrail log file, one event) larger than this is refused, not buffered. */
 export const MAX_JSON_VALUE_CHARS = 256 * 1024 * 1024;
 

@@ -7,6 +7,8 @@ import type { ReplayStats } from './replay-stats';
 
 export interface Progress {
   update(stats: ReplayStats): void;
+  /** Writes `replay: <message>` on a line of its own (a retry, a halving), clearing the redrawn line first. */
+  note(message: string): void;
   /** Clears the redrawn line before the summary. */
   done(): void;
 }
@@ -52,6 +54,12 @@ export function stderrProgress(stderr: NodeJS.WritableStream, interactive: boole
         stderr.write(`\r\x1b[K${line}`);
         drawn = true;
       } else stderr.write(`${line}\n`);
+    },
+    note(message) {
+      // The progress line comes back at the next update.
+      stderr.write(`${drawn ? '\r\x1b[K' : ''}replay: ${message}\n`);
+      drawn = false;
+      last = interactive ? 0 : last;
     },
     done() {
       if (drawn) stderr.write('\r\x1b[K');

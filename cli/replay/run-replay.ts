@@ -51,7 +51,7 @@ interface ObjectState {
 }
 
 /** Why a run stopped when `signal` was aborted. */
-export const INTERRUPTED = 'interrupted; run the same command again to go on (with --checkpoint, finished objects are skipped).';
+export const INTERRUPTED = 'interrupted (Ctrl-C).';
 
 /** True when everything matched was delivered (or was meant not to be: duplicates, Dropped). */
 export function replaySucceeded(result: ReplayResult): boolean {

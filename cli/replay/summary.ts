@@ -5,6 +5,7 @@
 import type { ReplayResult } from './run-replay';
 import { replaySucceeded } from './run-replay';
 import { SUMMARY_MAX_LISTED } from './constants';
+import type { ResumeHint } from './resume-command';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -13,9 +14,24 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export interface SummaryOptions {
-  /** The `--checkpoint` file, when one was given. */
-  readonly checkpointFile?: string;
   readonly dryRun: boolean;
+  /** How to resume a run that did not succeed: the exact command, and what it cannot carry. */
+  readonly resume?: ResumeHint;
+  /** The checkpoint in the command: `--checkpoint`, or one this run saved with the objects it finished (`saved`). */
+  readonly checkpoint?: { readonly file: string; readonly saved?: number };
+}
+
+/** The lines that say how to resume: the command whole, on a line of its own, ready to paste. */
+function resumeLines(options: SummaryOptions): string[] {
+  if (options.resume === undefined) return ['replay: fix the cause above, then run the same command again (with --checkpoint FILE, finished objects are skipped).'];
+  const lines = ['replay: fix the cause above, then resume with:', `  ${options.resume.command}`];
+  const cp = options.checkpoint;
+  if (cp !== undefined) {
+    const holds = cp.saved !== undefined ? `${cp.file} (written now) lists the ${plural(cp.saved, 'object')} this run finished` : `${cp.file} lists the finished objects`;
+    lines.push(`replay: ${holds}, which are skipped; records already delivered from an unfinished object are sent again.`);
+  }
+  for (const note of options.resume.notes) lines.push(`replay: ${note}.`);
+  return lines;
 }
 
 /** The summary lines, each ending in `\n`. */
@@ -45,20 +61,7 @@ export function formatSummary(result: ReplayResult, options: SummaryOptions): st
   if (!replaySucceeded(result)) {
     const undelivered = s.deliveryFailed + s.processingFailed;
     lines.push(`replay: ${plural(undelivered, 'record')} not delivered; ${plural(result.unfinished.length, 'object')} not finished.`);
-    if (options.checkpointFile !== undefined) {
-      lines.push(
-        `replay: fix the cause above, then run the same command again: ${options.checkpointFile} skips the finished objects` +
-          ' (records already delivered from an unfinished object are sent again).',
-      );
-    } else if (result.unfinished.length === 0) {
-      lines.push('replay: fix the cause above, then run the same command again.');
-    } else {
-      const listed = result.unfinished.slice(0, SUMMARY_MAX_LISTED).map((name) => `--from ${JSON.stringify(name)}`).join(' ');
-      lines.push(
-        `replay: fix the cause above, then retry only the unfinished objects (${listed}${result.unfinished.length > SUMMARY_MAX_LISTED ? ' …' : ''}),` +
-          ' or run the same command with --checkpoint FILE so that a re-run skips what is finished.',
-      );
-    }
+    lines.push(...resumeLines(options));
   }
   return lines.map((line) => `${line}\n`).join('');
 }

@@ -7,7 +7,7 @@ import type { ReplayOptions } from '../options';
 import { firehoseStreamSink } from './firehose-stream-sink';
 import { httpsSink } from './https-sink';
 import { dryRunSink, stdoutSink } from './stdout-sink';
-import type { DeliveryReport, Sink } from './types';
+import type { DeliveryReport, Notify, Sink } from './types';
 
 export interface SinkDeps {
   readonly io: CliIo;
@@ -18,6 +18,8 @@ export interface SinkDeps {
   readonly firehose: () => Pick<FirehoseClient, 'send'>;
   /** Trusted CA for an https target (tests only). */
   readonly ca?: string;
+  /** Where a sink says its retries. */
+  readonly notify?: Notify;
 }
 
 /** A label for the target that never holds a key. */
@@ -36,10 +38,19 @@ export function createSink(options: ReplayOptions, deps: SinkDeps): Sink {
       return stdoutSink(deps.io.stdout, deps.report);
     case 'https':
       return httpsSink(
-        { url: target.url, accessKey: deps.accessKey ?? '', gzip: options.gzip, ...(deps.ca !== undefined ? { ca: deps.ca } : {}) },
+        {
+          url: target.url,
+          accessKey: deps.accessKey ?? '',
+          gzip: options.gzip,
+          ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
+          ...(deps.notify !== undefined ? { notify: deps.notify } : {}),
+        },
         deps.report,
       );
     case 'firehose':
-      return firehoseStreamSink({ client: deps.firehose(), stream: target.stream }, deps.report);
+      return firehoseStreamSink(
+        { client: deps.firehose(), stream: target.stream, ...(deps.notify !== undefined ? { notify: deps.notify } : {}) },
+        deps.report,
+      );
   }
 }

@@ -2,15 +2,17 @@
  * `--to firehose:STREAM`: `PutRecordBatch` into the deployed delivery stream, so that replayed events flow
  * through the same Lambda transform, S3 backup and alarms as live ones. Sends what EventBridge would put (the
  * event JSON). At most 500 records and 4 MiB per call; only the entries Firehose failed are retried, with
- * back-off (throttling included).
+ * back-off (throttling included), each retry said on stderr; the circuit breaker stops a run Firehose keeps
+ * taking nothing from.
  * https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html
  */
 import { PutRecordBatchCommand, type FirehoseClient } from '@aws-sdk/client-firehose';
 import { FIREHOSE_RECORD_MAX_BYTES, PUT_RECORD_BATCH_MAX_BYTES, PUT_RECORD_BATCH_MAX_RECORDS, RETRY_MAX_ATTEMPTS } from '../constants';
 import { ReplayFatalError } from '../errors';
 import { Batcher, type BatchLimits } from './batcher';
-import { backoffDelayMs, realSleep, type Sleep } from './retry';
-import type { DeliveryReport, Sink, SinkRecord } from './types';
+import { CircuitBreaker, type BreakerLimits } from './circuit-breaker';
+import { backoffDelayMs, realSleep, retryNotice, type Sleep } from './retry';
+import type { DeliveryReport, Notify, Sink, SinkRecord } from './types';
 
 export interface FirehoseStreamSinkOptions {
   readonly client: Pick<FirehoseClient, 'send'>;
@@ -18,6 +20,10 @@ export interface FirehoseStreamSinkOptions {
   readonly sleep?: Sleep;
   readonly random?: () => number;
   readonly maxAttempts?: number;
+  /** Says each retry (one line, no content); silent when absent. */
+  readonly notify?: Notify;
+  readonly breaker?: BreakerLimits;
+  readonly now?: () => number;
 }
 
 export const PUT_RECORD_BATCH_LIMITS: BatchLimits = {
@@ -49,12 +55,26 @@ export function firehoseStreamSink(options: FirehoseStreamSinkOptions, report: D
   const sleep = options.sleep ?? realSleep;
   const maxAttempts = options.maxAttempts ?? RETRY_MAX_ATTEMPTS;
   const random = options.random ?? Math.random;
+  const notify = options.notify ?? (() => undefined);
+  const breaker = new CircuitBreaker(`Firehose stream ${options.stream}`, options.breaker, options.now);
+
+  /** A call that delivered nothing; stops the run when the breaker trips. */
+  const failedCall = (pending: readonly SinkRecord[], reason: string): void => {
+    const tripped = breaker.failed(reason);
+    if (tripped === undefined) return;
+    report.failed(pending.map((record) => record.ticket), tripped);
+    throw new ReplayFatalError(tripped);
+  };
 
   const send = async (records: readonly SinkRecord[]): Promise<void> => {
     let pending = records;
     let last = '';
     for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
-      if (attempt > 1) await sleep(backoffDelayMs(attempt - 1, random()));
+      if (attempt > 1) {
+        const delay = backoffDelayMs(attempt - 1, random());
+        notify(retryNotice(`Firehose did not take ${pending.length === records.length ? 'the batch' : 'some records'} (${last})`, pending.length, delay, attempt, maxAttempts));
+        await sleep(delay);
+      }
       let response;
       try {
         response = await options.client.send(
@@ -72,6 +92,7 @@ export function firehoseStreamSink(options: FirehoseStreamSinkOptions, report: D
           return;
         }
         last = name;
+        failedCall(pending, `Firehose answered ${name}`);
         continue;
       }
       const answers = response.RequestResponses ?? [];
@@ -87,8 +108,11 @@ export function firehoseStreamSink(options: FirehoseStreamSinkOptions, report: D
       // Without per-record answers, a non-zero FailedPutCount can only mean the whole batch.
       if (answers.length === 0 && (response.FailedPutCount ?? 0) > 0) {
         last = 'FailedPutCount';
+        failedCall(pending, 'Firehose failed every record of the batch');
         continue;
       }
+      if (delivered.length > 0) breaker.succeeded();
+      else failedCall(pending, `Firehose failed every record of the batch (${last})`);
       report.delivered(delivered.map((record) => record.ticket));
       pending = failed;
     }

@@ -1,17 +1,21 @@
 /**
  * `--to https://HOST/aws/ORG/STREAM/_kinesis_firehose`: straight to OpenObserve over the Firehose HTTP
- * endpoint protocol, as Firehose itself would deliver (contracts/aws.md §2, contracts/openobserve-firehose.md):
+ * endpoint protocol, as Firehose itself would deliver (https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html):
  * batches of at most 10,000 records and 4 MiB of JSON body, one request id per batch kept across its
- * retries, back-off with jitter on 429, 5xx, timeouts and dropped connections. 401 and 413 stop the run.
+ * retries, back-off with jitter on 429, 5xx, timeouts and dropped connections, each retry said on stderr.
+ * A wrong key, URL or certificate, a 413 or a host DNS does not know stops the run at once; so does the
+ * circuit breaker when the endpoint keeps taking nothing.
  */
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
-import { firehoseRequestBody, postFirehoseRecords, type FirehosePostResult } from '../../../functions/shared/firehose-http';
+import { firehoseRequestBody, postFirehoseRecords } from '../../../functions/shared/firehose-http';
 import { HTTP_BATCH_MAX_BODY_BYTES, HTTP_BATCH_MAX_RECORDS, HTTP_REQUEST_TIMEOUT_MS, RETRY_MAX_ATTEMPTS } from '../constants';
 import { ReplayFatalError } from '../errors';
 import { Batcher, type BatchLimits } from './batcher';
-import { backoffDelayMs, realSleep, type Sleep } from './retry';
-import type { DeliveryReport, Sink, SinkRecord } from './types';
+import { CircuitBreaker, type BreakerLimits } from './circuit-breaker';
+import { classifyAnswer, endpointOf } from './https-answer';
+import { backoffDelayMs, realSleep, retryNotice, type Sleep } from './retry';
+import type { DeliveryReport, Notify, Sink, SinkRecord } from './types';
 
 export interface HttpsSinkOptions {
   readonly url: string;
@@ -26,6 +30,10 @@ export interface HttpsSinkOptions {
   readonly timeoutMs?: number;
   /** Overrides the body limit (tests of the batching edges). */
   readonly maxBodyBytes?: number;
+  /** Says each retry (one line, no content); silent when absent. */
+  readonly notify?: Notify;
+  readonly breaker?: BreakerLimits;
+  readonly now?: () => number;
 }
 
 /** Characters base64 makes of `n` bytes. */
@@ -47,49 +55,17 @@ export function httpBatchLimits(maxBodyBytes: number = HTTP_BATCH_MAX_BODY_BYTES
   };
 }
 
-type Verdict = { kind: 'ok' } | { kind: 'retry'; reason: string } | { kind: 'reject'; reason: string } | { kind: 'fatal'; reason: string };
-
-/** How Firehose (and so this sink) treats each answer; messages never hold the key or record content. */
-export function classifyAnswer(result: FirehosePostResult): Verdict {
-  switch (result.kind) {
-    case 'ok':
-      return { kind: 'ok' };
-    case 'timeout':
-      return { kind: 'retry', reason: 'OpenObserve did not answer in time' };
-    case 'network-error':
-      return { kind: 'retry', reason: `the connection failed (${result.code})` };
-    case 'bad-response':
-      return { kind: 'retry', reason: `OpenObserve answered ${result.status} but ${result.reason}` };
-    case 'http-error': {
-      const status = result.status;
-      if (status === 401 || status === 403) {
-        return {
-          kind: 'fatal',
-          reason: `OpenObserve refused the access key (HTTP ${status}); set OPENOBSERVE_ACCESS_KEY (or --access-key) to the base64 of user:passcode of a user of that organization, as shown under Data sources → Amazon Kinesis Firehose.`,
-        };
-      }
-      if (status === 413) {
-        return {
-          kind: 'fatal',
-          reason: `OpenObserve (or a proxy in front of it) refused a request of up to ${HTTP_BATCH_MAX_BODY_BYTES / 1024 / 1024} MiB as too large (HTTP 413); raise ZO_PAYLOAD_LIMIT or the proxy's body limit (nginx client_max_body_size), then run again.`,
-        };
-      }
-      if (status === 404 || status === 405 || status === 415) {
-        return { kind: 'fatal', reason: `OpenObserve answered HTTP ${status}; --to must be https://HOST/aws/ORG/STREAM/_kinesis_firehose.` };
-      }
-      if (status === 408 || status === 429 || status >= 500) return { kind: 'retry', reason: `OpenObserve answered HTTP ${status}` };
-      return { kind: 'reject', reason: `OpenObserve rejected the request (HTTP ${status})` };
-    }
-  }
-}
-
 /** Sends normalised lines to OpenObserve; see the module comment. */
 export function httpsSink(options: HttpsSinkOptions, report: DeliveryReport): Sink {
   const batcher = new Batcher<SinkRecord>(httpBatchLimits(options.maxBodyBytes));
   const agent = new https.Agent({ keepAlive: true, maxSockets: 1 });
   const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const notify = options.notify ?? (() => undefined);
   const maxAttempts = options.maxAttempts ?? RETRY_MAX_ATTEMPTS;
   const target = { url: options.url, accessKey: options.accessKey, gzip: options.gzip };
+  const endpoint = endpointOf(options.url);
+  const breaker = new CircuitBreaker('OpenObserve', options.breaker, options.now);
 
   const post = (records: readonly SinkRecord[], requestId: string) =>
     postFirehoseRecords(
@@ -98,40 +74,56 @@ export function httpsSink(options: HttpsSinkOptions, report: DeliveryReport): Si
       { requestId, timeoutMs: options.timeoutMs ?? HTTP_REQUEST_TIMEOUT_MS, agent, ...(options.ca !== undefined ? { ca: options.ca } : {}) },
     );
 
-  /** One batch, with retries; a batch OpenObserve rejects (400: a bad line fails it whole) is halved to find the bad record. */
-  const send = async (records: readonly SinkRecord[]): Promise<void> => {
+  /** Fails `records` for `reason` and stops the run. */
+  const stop = (records: readonly SinkRecord[], reason: string): never => {
+    report.failed(records.map((record) => record.ticket), reason);
+    throw new ReplayFatalError(reason);
+  };
+
+  /**
+   * One batch, with retries. A batch OpenObserve rejects (400: one bad line fails it whole) is halved to find
+   * the bad record; only a record refused on its own counts against the breaker, so the search is not taken
+   * for a broken endpoint, while an endpoint that refuses everything is stopped after a few records.
+   */
+  const send = async (records: readonly SinkRecord[], top = true): Promise<void> => {
     if (records.length === 0) return;
     const requestId = randomUUID();
     let last = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const verdict = classifyAnswer(await post(records, requestId));
+      const verdict = classifyAnswer(await post(records, requestId), endpoint);
       if (verdict.kind === 'ok') {
+        breaker.succeeded();
         report.delivered(records.map((record) => record.ticket));
         return;
       }
-      if (verdict.kind === 'fatal') {
-        report.failed(records.map((record) => record.ticket), verdict.reason);
-        throw new ReplayFatalError(verdict.reason);
-      }
+      if (verdict.kind === 'fatal') stop(records, verdict.reason);
       if (verdict.kind === 'reject') {
         if (records.length === 1) {
+          const tripped = breaker.failed(verdict.reason);
+          if (tripped !== undefined) stop(records, tripped);
           report.failed([records[0]!.ticket], verdict.reason);
           return;
         }
+        if (top) notify(`${verdict.reason} for ${records.length.toLocaleString('en-US')} records; halving the batch to find the records it refuses.`);
         const half = Math.ceil(records.length / 2);
-        await send(records.slice(0, half));
-        await send(records.slice(half));
+        await send(records.slice(0, half), false);
+        await send(records.slice(half), false);
         return;
       }
       last = verdict.reason;
-      if (attempt < maxAttempts) await sleep(backoffDelayMs(attempt, (options.random ?? Math.random)()));
+      const tripped = breaker.failed(last);
+      if (tripped !== undefined) stop(records, tripped);
+      if (attempt < maxAttempts) {
+        const delay = backoffDelayMs(attempt, random());
+        notify(retryNotice(last, records.length, delay, attempt + 1, maxAttempts));
+        await sleep(delay);
+      }
     }
     report.failed(records.map((record) => record.ticket), `${last}, ${maxAttempts} attempts in a row`);
   };
 
-  const origin = new URL(options.url);
   return {
-    label: `${origin.origin}${origin.pathname}`,
+    label: `${endpoint.baseUrl}${new URL(options.url).pathname}`,
     input: 'normalised',
     async write(record) {
       const full = batcher.add(record);

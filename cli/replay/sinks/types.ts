@@ -22,6 +22,9 @@ export interface DeliveryReport {
   failed(tickets: readonly DeliveryTicket[], reason: string): void;
 }
 
+/** Writes one line about the run to stderr (a retry, a halving), without breaking the progress line. */
+export type Notify = (message: string) => void;
+
 /** What a sink wants to receive: the normalised line (stdout, https) or the event as EventBridge puts it (firehose). */
 export type SinkInput = 'normalised' | 'event';
 

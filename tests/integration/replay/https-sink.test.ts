@@ -4,6 +4,7 @@
  * records silently with HTTP 200).
  */
 import { execFile } from 'node:child_process';
+import net from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -178,6 +179,88 @@ describe('https sink → OpenObserve', () => {
     expect(requests.every((request) => request.body.length <= 4 * 1024 * 1024)).toBe(true);
     expect(result.stats.delivered).toBe(3000);
     expect(stored).toHaveLength(3000);
+  });
+});
+
+describe('a broken endpoint costs a bounded number of requests, and says so (circuit breaker)', () => {
+  /** `count` sample events, each with an id of its own, in one NDJSON object. */
+  async function* many(count: number): AsyncGenerator<SourceObject> {
+    const sample = JSON.parse(readFileSync(path.join(SAMPLES, 'sign-up.json'), 'utf8'));
+    const lines = Array.from({ length: count }, (_, i) => JSON.stringify({ ...sample, id: `id-${i}`, detail: { ...sample.detail, eventID: `e-${i}` } }));
+    yield memoryObject('many.ndjson', lines.join('\n'));
+  }
+
+  test('a 400 for every request stops after a few records instead of two requests per record', async () => {
+    // Prepare
+    rejectWhen = '"event_name"';
+    // Act
+    const result = await replayTo({}, many(1000));
+    // Assess: the halving to the first record (10 requests) and 10 records refused one by one, not ~2,000 requests
+    expect(firehoseRequests().length).toBeLessThanOrEqual(40);
+    expect(result.fatal).toMatch(/^OpenObserve took nothing for 10 requests in a row .*\(last: OpenObserve rejected the request \(HTTP 400\)\)/);
+    expect(result.unfinished).toEqual(['many.ndjson']);
+    expect(result.stats.delivered).toBe(0);
+  });
+
+  test('one bad record at the head of a full batch is still narrowed down without tripping', async () => {
+    rejectWhen = '"event_id":"e-0"';
+    const result = await replayTo({}, many(1000));
+    expect(result.fatal).toBeUndefined();
+    expect(result.stats).toMatchObject({ delivered: 999, deliveryFailed: 1 });
+  });
+
+  test('a 200 with a body that is not the Firehose answer stops after 10 requests, not 8 per batch for ever', async () => {
+    o2.misbehave('firehose', { kind: 'status', status: 200, body: '<html>welcome</html>', contentType: 'text/html' });
+    const notes: string[] = [];
+    const result = await replayTo({ maxBodyBytes: 64 * 1024, notify: (note) => notes.push(note) }, many(300));
+    expect(firehoseRequests()).toHaveLength(10);
+    expect(result.fatal).toMatch(/^OpenObserve took nothing for 10 requests in a row .*\(last: OpenObserve answered 200 but the answer is not JSON\)/);
+    expect(notes.slice(0, 2)).toEqual([
+      expect.stringMatching(/^OpenObserve answered 200 but the answer is not JSON; retrying \d+ records in [\d.]+ s \(attempt 2 of 8\)\.$/),
+      expect.stringMatching(/\(attempt 3 of 8\)\.$/),
+    ]);
+  });
+
+  test('stops once requests have delivered nothing for the time limit, however few they are', async () => {
+    o2.misbehave('firehose', { kind: 'status', status: 503, body: 'busy' });
+    let now = 0;
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const result = await replayTo({ ...clock, maxBodyBytes: 64 * 1024, breaker: { maxFailedRequests: 1000, maxFailingMs: 300_000 } }, many(300));
+    // Two batches of 8 attempts take 2 × 127 s of back-off; the limit falls in the third.
+    expect(result.fatal).toMatch(/^OpenObserve took nothing for 2\d requests in a row over 5 minutes \(last: OpenObserve answered HTTP 503\)/);
+    expect(now).toBeGreaterThanOrEqual(300_000);
+    expect(now).toBeLessThan(400_000);
+  });
+
+  test('a certificate the system does not trust stops at once, in the words check-endpoint uses', async () => {
+    const result = await replayTo({ ca: undefined as unknown as string });
+    expect(o2.requests).toHaveLength(0);
+    expect(result.fatal).toBe(
+      'The certificate of 127.0.0.1 does not chain to a publicly trusted CA (UNABLE_TO_VERIFY_LEAF_SIGNATURE); serve the full chain, issued by a public CA, as Firehose requires.',
+    );
+  });
+
+  test('a host DNS does not know stops at once', async () => {
+    const result = await replayTo({ url: 'https://o2-cognito-replay.invalid/aws/default/cognito/_kinesis_firehose' });
+    expect(result.fatal).toBe('o2-cognito-replay.invalid does not resolve in DNS (ENOTFOUND); check the host name in --to.');
+  });
+
+  test('a refused connection is retried, one line per retry, until the breaker stops it', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const notes: string[] = [];
+    const result = await replayTo(
+      { url: `https://127.0.0.1:${closed}/aws/default/cognito/_kinesis_firehose`, maxBodyBytes: 64 * 1024, notify: (note) => notes.push(note) },
+      many(300),
+    );
+    // The first batch's 8 attempts (7 retries), then 2 of the next: the 10th failed request trips the breaker.
+    expect(notes).toHaveLength(8);
+    expect(notes[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1:${closed} refused the connection \\(ECONNREFUSED\\); retrying \\d+ records in [\\d.]+ s \\(attempt 2 of 8\\)\\.$`));
+    expect(result.fatal).toMatch(/took nothing for 10 requests in a row/);
   });
 });
 

@@ -105,4 +105,44 @@ describe('firehoseStreamSink', () => {
     expect(calls).toHaveLength(0);
     expect(failed.map((f) => f.location)).toEqual(['big']);
   });
+
+  test('says each retry on one line', async () => {
+    const { client } = fakeClient((call) => (call <= 2 ? { error: awsError('ThrottlingException') } : {}));
+    const notes: string[] = [];
+    const sink = firehoseStreamSink({ client, stream: 's', sleep: noSleep, random: () => 0.5, notify: (note) => notes.push(note) }, recordingReport().report);
+    await sink.write(rec('a'));
+    await sink.flush();
+    expect(notes).toEqual([
+      'Firehose did not take the batch (ThrottlingException); retrying 1 record in 1 s (attempt 2 of 8).',
+      'Firehose did not take the batch (ThrottlingException); retrying 1 record in 2 s (attempt 3 of 8).',
+    ]);
+  });
+
+  test('a stream that takes nothing stops the run after 10 calls in a row, not 8 per batch for ever', async () => {
+    // Prepare: every entry of every call fails; 1,500 records make three batches
+    const { client, calls } = fakeClient(() => ({ failed: () => 'ServiceUnavailableException' }));
+    const { report, failed } = recordingReport();
+    const sink = firehoseStreamSink({ client, stream: 's', sleep: noSleep }, report);
+    // Act
+    let stopped: unknown;
+    try {
+      for (let i = 0; i < 1500; i++) await sink.write(rec(`r${i}`));
+      await sink.flush();
+    } catch (error) {
+      stopped = error;
+    }
+    // Assess
+    expect(stopped).toBeInstanceOf(ReplayFatalError);
+    expect((stopped as Error).message).toMatch(/^Firehose stream s took nothing for 10 requests in a row .*\(last: Firehose failed every record of the batch \(ServiceUnavailableException\)\)/);
+    expect(calls).toHaveLength(10);
+    expect(failed.filter((f) => f.reason.startsWith('Firehose stream s took nothing'))).toHaveLength(500);
+  });
+
+  test('a call that delivers some records starts the count again', async () => {
+    const { client, calls } = fakeClient((call) => ({ failed: (record) => (call % 8 !== 0 || record !== 'a' ? 'ServiceUnavailableException' : undefined) }));
+    const sink = firehoseStreamSink({ client, stream: 's', sleep: noSleep, maxAttempts: 100 }, recordingReport().report);
+    for (const text of ['a', 'b']) await sink.write(rec(text));
+    await expect(sink.flush()).rejects.toThrow(/took nothing for 10 requests/);
+    expect(calls).toHaveLength(8 + 10);
+  });
 });

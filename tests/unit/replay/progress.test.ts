@@ -37,4 +37,20 @@ describe('stderrProgress', () => {
     expect(written).toHaveLength(2);
     expect(written.every((line) => line.endsWith('\n') && !line.includes('\r'))).toBe(true);
   });
+
+  test('a note clears the redrawn line, takes a line of its own, and the progress comes back after it', () => {
+    const written: string[] = [];
+    const stderr = { write: (text: string) => void written.push(text) } as unknown as NodeJS.WritableStream;
+    let t = 1000;
+    const progress = stderrProgress(stderr, true, () => t);
+    progress.update(emptyStats());
+    progress.note('OpenObserve answered HTTP 503; retrying 10 records in 1 s (attempt 2 of 8).');
+    t = 1010;
+    progress.update(emptyStats());
+    expect(written).toEqual([
+      '\r\x1b[Kreplay: objects 0/0+ · read 0 · matched 0 · delivered 0 · 0 events/s',
+      '\r\x1b[Kreplay: OpenObserve answered HTTP 503; retrying 10 records in 1 s (attempt 2 of 8).\n',
+      '\r\x1b[Kreplay: objects 0/0+ · read 0 · matched 0 · delivered 0 · 0 events/s',
+    ]);
+  });
 });

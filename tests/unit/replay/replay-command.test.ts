@@ -6,7 +6,7 @@ import { main } from '../../../cli/index';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
 import { capturedIo } from '../../helpers/captured-io';
-import { cloudTrailRecord, eventBridgeEvent } from './factories';
+import { cloudTrailRecord, eventBridgeEvent, normalisedRecord } from './factories';
 
 const ROOT = path.join(__dirname, '../../..');
 const SAMPLES = path.join(ROOT, 'events/eventbridge');
@@ -105,6 +105,30 @@ describe('o2-cognito replay → stdout', () => {
     expect(code).toBe(0);
     expect(resumed.out().trim().split('\n').map((line) => JSON.parse(line).event_name)).toEqual(['SignUp']);
     expect(resumed.err()).toContain('1 finished earlier, skipped');
+  });
+
+  test('a failed run without --checkpoint saves what it finished and prints the exact command that resumes it', async () => {
+    // Prepare: three files; the transform fails the middle one's record (a schema_version it does not know)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+    mkdirSync(path.join(dir, 'in'));
+    writeFileSync(path.join(dir, 'in', 'a.json'), JSON.stringify(eventBridgeEvent()));
+    writeFileSync(path.join(dir, 'in', 'b.json'), JSON.stringify(normalisedRecord({ schema_version: 2 })));
+    writeFileSync(path.join(dir, 'in', 'c.json'), JSON.stringify(eventBridgeEvent()));
+    const template = path.join(ROOT, 'template.yaml');
+    const first = capturedIo(dir);
+    // Act
+    const code = await main(['replay', '--from', 'in', '--template', template, '--since', '2025-01-01'], first);
+    // Assess: the command is printed whole on its own line, and running it skips the finished files
+    expect(code).toBe(1);
+    const lines = first.err().split('\n');
+    const command = lines[lines.indexOf('replay: fix the cause above, then resume with:') + 1]!.trim();
+    const saved = readdirSync(dir).find((file) => file.endsWith('.checkpoint'))!;
+    expect(command).toBe(`o2-cognito replay --from in --to stdout --since 2025-01-01T00:00:00Z --template ${template} --checkpoint ${saved}`);
+    expect(readFileSync(path.join(dir, saved), 'utf8')).toBe('"in/a.json"\n"in/c.json"\n');
+    const resumed = capturedIo(dir);
+    expect(await main(command.split(' ').slice(1), resumed)).toBe(1);
+    expect(resumed.out()).toBe('');
+    expect(resumed.err()).toContain('(2 finished earlier, skipped)');
   });
 
   test('--dry-run prints nothing on stdout', async () => {

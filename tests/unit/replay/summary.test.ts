@@ -21,24 +21,50 @@ describe('formatSummary', () => {
     );
   });
 
-  test('a failed run names the failure, the unfinished objects and how to retry them', () => {
+  test('a failed run names the failure, and prints the command that resumes it whole, ready to paste', () => {
+    // Prepare: a command longer than any terminal line
     const failures = new ProblemLog();
     failures.add('OpenObserve answered HTTP 503, 8 attempts in a row', 's3://b/k1', 3);
-    const text = formatSummary(result({ failures, unfinished: ['s3://b/k1'] }, { deliveryFailed: 3 }), { dryRun: false });
+    const froms = Array.from({ length: 15 }, (_, i) => `--from s3://bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/2025/06/${String(i + 1).padStart(2, '0')}/`).join(' ');
+    const command = `o2-cognito replay ${froms} --to stdout --checkpoint replay-20250617T090000Z.checkpoint`;
+    // Act
+    const text = formatSummary(result({ failures, unfinished: ['s3://b/k1'] }, { deliveryFailed: 3 }), {
+      dryRun: false,
+      resume: { command, notes: ['set OPENOBSERVE_ACCESS_KEY first: the key given with --access-key is not repeated here'] },
+      checkpoint: { file: 'replay-20250617T090000Z.checkpoint', saved: 4 },
+    });
+    // Assess
     expect(text).toContain('FAILED 3 records — OpenObserve answered HTTP 503, 8 attempts in a row: s3://b/k1');
-    expect(text).toContain('--from "s3://b/k1"');
-    expect(text).toContain('--checkpoint FILE');
+    expect(text.split('\n').slice(-5)).toEqual([
+      'replay: fix the cause above, then resume with:',
+      `  ${command}`,
+      'replay: replay-20250617T090000Z.checkpoint (written now) lists the 4 objects this run finished, which are skipped; records already delivered from an unfinished object are sent again.',
+      'replay: set OPENOBSERVE_ACCESS_KEY first: the key given with --access-key is not repeated here.',
+      '',
+    ]);
   });
 
-  test('a run that stopped before any object offers no empty list of objects to retry', () => {
-    const text = formatSummary(result({ fatal: '--from /nope cannot be read (ENOENT)', unfinished: [] }), { dryRun: false });
-    expect(text).toContain('replay: fix the cause above, then run the same command again.');
+  test('a run that stopped before any object says to run it again, with no empty list of objects', () => {
+    const text = formatSummary(result({ fatal: '--from /nope cannot be read (ENOENT)', unfinished: [] }), { dryRun: false, resume: { command: 'o2-cognito replay --from /nope --to stdout', notes: [] } });
+    expect(text).toContain('replay: fix the cause above, then resume with:\n  o2-cognito replay --from /nope --to stdout\n');
     expect(text).not.toContain('()');
   });
 
-  test('with a checkpoint, says that running the same command again resumes', () => {
-    const text = formatSummary(result({ fatal: 'x', unfinished: ['a'] }), { dryRun: false, checkpointFile: 'replay.cp' });
-    expect(text).toContain('run the same command again: replay.cp skips the finished objects');
+  test('with the checkpoint the user gave, says that it skips the finished objects', () => {
+    const text = formatSummary(result({ fatal: 'x', unfinished: ['a'] }), {
+      dryRun: false,
+      resume: { command: 'o2-cognito replay --from a --to stdout --checkpoint replay.cp', notes: [] },
+      checkpoint: { file: 'replay.cp' },
+    });
+    expect(text).toContain('replay: replay.cp lists the finished objects, which are skipped;');
+  });
+
+  test('no line of a failed run ends in an ellipsis that hides part of what to run', () => {
+    const failures = new ProblemLog();
+    for (let i = 0; i < 30; i++) failures.add('x', `obj-${i}`);
+    const text = formatSummary(result({ failures, unfinished: Array.from({ length: 30 }, (_, i) => `obj-${i}`) }, { deliveryFailed: 30 }), { dryRun: false });
+    expect(text.split('\n').filter((line) => line.includes('--from'))).toEqual([]);
+    expect(text).toContain('replay: fix the cause above, then run the same command again (with --checkpoint FILE, finished objects are skipped).');
   });
 });
 

@@ -1,0 +1,62 @@
+import { interpretTls } from '../../../functions/endpoint-check/check-tls';
+import { classifyAnswer, endpointOf } from '../../../cli/replay/sinks/https-answer';
+
+const endpoint = endpointOf('https://o2.example.com/aws/default/cognito/_kinesis_firehose');
+const networkError = (code: string) => ({ kind: 'network-error', code, reason: `${code}: x` }) as const;
+
+describe('classifyAnswer', () => {
+  test.each([
+    [{ kind: 'ok', requestId: 'r' } as const, 'ok'],
+    [{ kind: 'timeout' } as const, 'retry'],
+    [networkError('ECONNRESET'), 'retry'],
+    [networkError('ECONNREFUSED'), 'retry'],
+    [networkError('EAI_AGAIN'), 'retry'],
+    [networkError('ENOTFOUND'), 'fatal'],
+    [networkError('CERT_HAS_EXPIRED'), 'fatal'],
+    [networkError('DEPTH_ZERO_SELF_SIGNED_CERT'), 'fatal'],
+    [networkError('SELF_SIGNED_CERT_IN_CHAIN'), 'fatal'],
+    [networkError('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 'fatal'],
+    [networkError('ERR_TLS_CERT_ALTNAME_INVALID'), 'fatal'],
+    [networkError('ERR_SSL_WRONG_VERSION_NUMBER'), 'fatal'],
+    [{ kind: 'bad-response', status: 200, reason: 'the answer does not echo the requestId' } as const, 'retry'],
+    [{ kind: 'http-error', status: 429, body: '' } as const, 'retry'],
+    [{ kind: 'http-error', status: 500, body: '' } as const, 'retry'],
+    [{ kind: 'http-error', status: 503, body: '' } as const, 'retry'],
+    [{ kind: 'http-error', status: 400, body: '' } as const, 'reject'],
+    [{ kind: 'http-error', status: 401, body: 'Unauthorized Access' } as const, 'fatal'],
+    [{ kind: 'http-error', status: 413, body: '' } as const, 'fatal'],
+    [{ kind: 'http-error', status: 404, body: '' } as const, 'fatal'],
+  ])('%j → %s', (answer, kind) => {
+    expect(classifyAnswer(answer, endpoint).kind).toBe(kind);
+  });
+
+  test('never passes the answer body on (it may quote records)', () => {
+    const verdict = classifyAnswer({ kind: 'http-error', status: 400, body: '{"errorMessage":"line {\\"password\\":\\"x\\"}"}' }, endpoint);
+    expect(JSON.stringify(verdict)).not.toContain('password');
+  });
+
+  test.each(['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED'])(
+    'says a certificate problem (%s) in the words check-endpoint uses',
+    (code) => {
+      const verdict = classifyAnswer(networkError(code), endpoint);
+      const checkEndpoint = interpretTls(endpoint, { kind: 'handshake', authorizationError: code }, 10_000, 0);
+      expect(verdict).toEqual({ kind: 'fatal', reason: checkEndpoint.message });
+      expect(verdict.kind === 'fatal' && verdict.reason).toMatch(/^The certificate of o2\.example\.com /);
+    },
+  );
+
+  test('says a host DNS does not know, and a port that does not speak TLS, without retrying', () => {
+    expect(classifyAnswer(networkError('ENOTFOUND'), endpoint)).toEqual({ kind: 'fatal', reason: 'o2.example.com does not resolve in DNS (ENOTFOUND); check the host name in --to.' });
+    expect(classifyAnswer(networkError('ERR_SSL_WRONG_VERSION_NUMBER'), endpoint)).toEqual({
+      kind: 'fatal',
+      reason: interpretTls(endpoint, { kind: 'network-error', code: 'ERR_SSL_WRONG_VERSION_NUMBER' }, 10_000, 0).message,
+    });
+  });
+});
+
+describe('endpointOf', () => {
+  test('takes the host and port of --to, 443 by default, IPv6 without brackets', () => {
+    expect(endpointOf('https://o2.example.com/aws/a/b/_kinesis_firehose')).toMatchObject({ hostname: 'o2.example.com', port: 443 });
+    expect(endpointOf('https://[::1]:5443/aws/a/b/_kinesis_firehose')).toMatchObject({ hostname: '::1', port: 5443 });
+  });
+});
