@@ -9,14 +9,14 @@ import { FUNCTION_BUNDLES } from '../invoke/function-bundles';
 import { functionIds, readFunctionConfig } from '../invoke/function-config';
 import { findHandlerFile, parseHandler } from '../invoke/handler-module';
 import { lambdaEnvironment, resolveTemplateVariables } from '../invoke/lambda-environment';
-import { parseParameterOverrides } from '../template/parameter-overrides';
+import { parseParameterOverrides, spreadParameterOverrides } from '../template/parameter-overrides';
 import { runInvocation } from '../invoke/run-invocation';
 import { lambdaLogStreamName } from '../lambda-context';
 import { loadTemplate, type Template } from '../template/load-template';
 import { buildSymbolTable, DEFAULT_REGION } from '../template/symbol-table';
 
 const USAGE = `usage: o2-cognito invoke [LogicalId] [--event FILE|-] [--env-vars FILE] [--template FILE]
-                         [--parameter-overrides Key=Value ...] [--region REGION]
+                         [--parameter-overrides Key=Value [Key=Value ...]] [--region REGION]
 
 Runs a function's built bundle (npm run build) in this process, like \`sam local invoke\` without Docker
 or an AWS account: the result JSON goes to stdout; the function's logs and a REPORT line to stderr.
@@ -27,7 +27,8 @@ options:
   -n, --env-vars FILE              SAM env-vars JSON: {"Parameters": {VAR: value}, "<LogicalId>": {VAR: value}};
                                    only variables the template declares for the function change
   -t, --template FILE              the SAM template (default: template.yaml)
-      --parameter-overrides PAIRS  template parameters, Key=Value or ParameterKey=Key,ParameterValue=Value
+      --parameter-overrides PAIRS  template parameters, Key=Value or ParameterKey=Key,ParameterValue=Value, several
+                                   after one option (A=1 B=2) or in one quoted string ("A=1 B=2")
       --region REGION              AWS::Region and AWS_REGION (default: $AWS_REGION, else us-east-1)
   -h, --help                       show this help
 `;
@@ -52,7 +53,7 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 
 function parseArguments(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: spreadParameterOverrides(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const reason = isNativeError(error) ? error.message.split('. ')[0] : String(error);
     throw new CliUsageError(`${reason}; run o2-cognito invoke --help for the options.`);

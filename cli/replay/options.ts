@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliUsageError } from '../io';
+import { spreadParameterOverrides } from '../template/parameter-overrides';
 import { parseTimeOption } from './event-time';
 
 export const REPLAY_USAGE = `usage: o2-cognito replay --from PATH|s3://bucket/prefix [--from …] [options]
@@ -93,7 +94,7 @@ export function parseReplayOptions(argv: readonly string[], nowMs: number): Repl
   let values;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: spreadParameterOverrides(argv),
       options: {
         from: { type: 'string', multiple: true },
         to: { type: 'string' },

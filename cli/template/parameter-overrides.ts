@@ -1,6 +1,40 @@
 import type { Template } from './load-template';
 import { PSEUDO_PARAMETERS } from './symbol-table';
 
+/** The option that takes several values, as SAM CLI's does. */
+export const PARAMETER_OVERRIDES_OPTION = '--parameter-overrides';
+
+/**
+ * `--parameter-overrides A=1 B=2`, as SAM CLI takes it (README and --help examples): the words after the
+ * option belong to it, as `--parameter-overrides A=1 --parameter-overrides B=2` would, so that
+ * node:util parseArgs (one value per option) reads them all. Only words holding `=` are taken, and none after
+ * `--`: a function id after the pairs (`invoke --parameter-overrides A=1 TransformFunction`) stays positional.
+ * One quoted string (`"A=1 B=2"`) and SAM's `ParameterKey=A,ParameterValue=1` form pass through unchanged.
+ */
+export function spreadParameterOverrides(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  let taking = false;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (taking && !word.startsWith('-') && word.includes('=')) {
+      out.push(PARAMETER_OVERRIDES_OPTION, word);
+      continue;
+    }
+    taking = false;
+    out.push(word);
+    if (word === PARAMETER_OVERRIDES_OPTION && i + 1 < argv.length) {
+      // Its first value is its own, whatever it holds: the parser then says what is wrong with it.
+      out.push(argv[++i]!);
+      taking = true;
+    } else if (word.startsWith(`${PARAMETER_OVERRIDES_OPTION}=`)) taking = true;
+  }
+  return out;
+}
+
 export type ParameterOverridesResult =
   | { readonly ok: true; readonly overrides: ReadonlyMap<string, string> }
   | { readonly ok: false; readonly reason: string };

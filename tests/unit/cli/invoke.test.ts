@@ -81,6 +81,17 @@ describe('o2-cognito invoke', () => {
     expect(resultOf(out).atLoad).toMatchObject({ PAYLOAD_MODE: 'nested', STAGE_NAME: 'production', OPTIONAL: 'set' });
   });
 
+  test.each([
+    [['TransformFunction', '--parameter-overrides', 'PayloadMode=nested', 'Stage=prod']],
+    [['--parameter-overrides', 'PayloadMode=nested', 'Stage=prod', 'TransformFunction']],
+    [['TransformFunction', '--parameter-overrides', 'ParameterKey=PayloadMode,ParameterValue=nested', 'ParameterKey=Stage,ParameterValue=prod']],
+  ])('takes several --parameter-overrides values after one option, as SAM CLI does: %j', async (args) => {
+    const { code, out } = await invoke(args);
+
+    expect(code).toBe(0);
+    expect(resultOf(out).atLoad).toMatchObject({ PAYLOAD_MODE: 'nested', STAGE_NAME: 'production' });
+  });
+
   test('applies an env-vars file: Parameters for all, the function section over it, declared variables only', async () => {
     project.write('env.json', JSON.stringify({
       Parameters: { PAYLOAD_MODE: 'drop', LOG_LEVEL: 'WARN', NOT_DECLARED: 'x' },

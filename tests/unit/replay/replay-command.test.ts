@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main } from '../../../cli/index';
+import { REPLAY_USAGE } from '../../../cli/replay/options';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
 import { capturedIo } from '../../helpers/captured-io';
@@ -42,6 +43,19 @@ describe('o2-cognito replay → stdout', () => {
     const sources = io.out().trim().split('\n').map((line) => JSON.parse(line).event_source);
     expect(sources).not.toContain('cognito-identity.amazonaws.com');
     expect(sources.length).toBeGreaterThan(0);
+  });
+
+  test('takes the --parameter-overrides example of its own --help, several values after one option', async () => {
+    // Prepare
+    const example = /--parameter-overrides K=V …\s+template parameters, e\.g\. (.+)\n/.exec(REPLAY_USAGE)![1]!.split(' ');
+    const io = capturedIo(ROOT);
+    // Act
+    const code = await main(['replay', '--from', 'events/eventbridge', '--parameter-overrides', ...example], io);
+    // Assess
+    expect(example).toEqual(['IncludeIdentityPoolEvents=false', 'IncludeReadOnlyEvents=true']);
+    expect(code).toBe(0);
+    const sources = io.out().trim().split('\n').map((line) => JSON.parse(line).event_source);
+    expect(sources).not.toContain('cognito-identity.amazonaws.com');
   });
 
   test('refuses a parameter override the template does not declare, or a value it does not allow, before reading', async () => {

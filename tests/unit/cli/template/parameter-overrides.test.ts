@@ -1,4 +1,4 @@
-import { parseParameterOverrides } from '../../../../cli/template/parameter-overrides';
+import { parseParameterOverrides, spreadParameterOverrides } from '../../../../cli/template/parameter-overrides';
 import { parseTemplate } from '../../../../cli/template/load-template';
 
 const template = parseTemplate(`
@@ -47,5 +47,29 @@ describe('parseParameterOverrides', () => {
 
   test('rejects an item without =', () => {
     expect(parseParameterOverrides(['PayloadMode'], template).ok).toBe(false);
+  });
+});
+
+describe('spreadParameterOverrides', () => {
+  test('gives each Key=Value word after the option an option of its own, as SAM CLI takes them', () => {
+    expect(spreadParameterOverrides(['--parameter-overrides', 'A=1', 'B=2', '--to', 'stdout'])).toEqual([
+      '--parameter-overrides', 'A=1', '--parameter-overrides', 'B=2', '--to', 'stdout',
+    ]);
+  });
+
+  test('takes SAM\'s ParameterKey=…,ParameterValue=… words and the --parameter-overrides=… form alike', () => {
+    expect(spreadParameterOverrides(['--parameter-overrides=ParameterKey=A,ParameterValue=1', 'ParameterKey=B,ParameterValue=2'])).toEqual([
+      '--parameter-overrides=ParameterKey=A,ParameterValue=1', '--parameter-overrides', 'ParameterKey=B,ParameterValue=2',
+    ]);
+  });
+
+  test('leaves one quoted string, a positional after the pairs, and everything after -- alone', () => {
+    expect(spreadParameterOverrides(['--parameter-overrides', 'A=1 B=2', 'TransformFunction'])).toEqual(['--parameter-overrides', 'A=1 B=2', 'TransformFunction']);
+    expect(spreadParameterOverrides(['--parameter-overrides', 'A=1', '--', 'B=2'])).toEqual(['--parameter-overrides', 'A=1', '--', 'B=2']);
+    expect(spreadParameterOverrides(['--from', 'A=1', 'B=2'])).toEqual(['--from', 'A=1', 'B=2']);
+  });
+
+  test('gives the first value to the option whatever it holds, for the parser to judge', () => {
+    expect(spreadParameterOverrides(['--parameter-overrides', 'oops', 'B=2'])).toEqual(['--parameter-overrides', 'oops', '--parameter-overrides', 'B=2']);
   });
 });
