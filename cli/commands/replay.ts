@@ -106,6 +106,8 @@ export const run: Command = async (argv, io) => {
     progress,
     signal: interrupt.signal,
   }).finally(() => process.removeListener('SIGINT', onSigint));
+  // `| head` has what it wanted: end quietly, as other command-line tools do.
+  if (result.outputClosed) return 0;
   const succeeded = replaySucceeded(result);
   const resume = succeeded ? {} : resumeOf(result, options, prepared, recorded.names(), io);
   io.stderr.write(formatSummary(result, { dryRun: options.dryRun, ...resume }));

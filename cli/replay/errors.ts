@@ -12,3 +12,8 @@ export class ReplayFatalError extends Error {
 export class RulePatternError extends Error {
   override name = 'RulePatternError';
 }
+
+/** Whoever reads stdout stopped reading (`| head`): the run stops, quietly, as other command-line tools do. */
+export class OutputClosedError extends ReplayFatalError {
+  override name = 'OutputClosedError';
+}

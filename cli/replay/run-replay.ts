@@ -5,7 +5,7 @@
  */
 import type { Checkpoint } from './checkpoint';
 import { itemsOfValue, valueLocation } from './detect-format';
-import { ReplayFatalError } from './errors';
+import { OutputClosedError, ReplayFatalError } from './errors';
 import { itemEventId, itemEventTimeMs } from './event-time';
 import { gunzipIfNeeded } from './gunzip-stream';
 import { jsonValues, type ScanPosition } from './json-values';
@@ -40,6 +40,8 @@ export interface ReplayResult {
   readonly unfinished: string[];
   /** Set when the run stopped early. */
   readonly fatal?: string;
+  /** Set when it stopped because the reader of stdout went away (`| head`): nothing to report. */
+  readonly outputClosed?: true;
 }
 
 interface ObjectState {
@@ -201,6 +203,7 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
   };
 
   let fatal: string | undefined;
+  let outputClosed = false;
   try {
     for await (const source of plan.sources) {
       if (plan.signal?.aborted) break;
@@ -245,6 +248,7 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
   } catch (error) {
     if (!(error instanceof ReplayFatalError)) throw error;
     fatal = error.message;
+    outputClosed = error instanceof OutputClosedError;
   } finally {
     await sink.close();
   }
@@ -257,5 +261,9 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
     unfinished.push(state.name);
   }
   plan.progress?.done();
-  return { stats, sinkLabel: sink.label, failures, skipped, unfinished, ...(fatal !== undefined ? { fatal } : {}) };
+  return {
+    stats, sinkLabel: sink.label, failures, skipped, unfinished,
+    ...(fatal !== undefined ? { fatal } : {}),
+    ...(outputClosed ? { outputClosed: true as const } : {}),
+  };
 }

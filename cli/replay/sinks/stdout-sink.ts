@@ -1,19 +1,37 @@
 /**
  * `--to stdout`: the normalised NDJSON, one line per record, exactly as the transform writes it.
  */
-import { ReplayFatalError } from '../errors';
+import { OutputClosedError, ReplayFatalError } from '../errors';
 import type { DeliveryReport, Sink, SinkRecord } from './types';
 
-/** Writes each record as it comes, waiting for the stream to drain when it asks to. */
+/** Resolves when `stream` drains, errs or closes, leaving no listener behind (a wait per full buffer). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.removeListener('drain', done);
+      stream.removeListener('error', done);
+      stream.removeListener('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+    stream.once('close', done);
+  });
+}
+
+/**
+ * Writes each record as it comes, waiting for the stream to drain when it asks to. A reader that stops
+ * (`| head`: EPIPE) ends the run quietly; any other write error (a full disk) stops it as a failure.
+ */
 export function stdoutSink(stdout: NodeJS.WritableStream, report: DeliveryReport): Sink {
-  let closed: string | undefined;
-  // `| head` closes the pipe early: stop reading instead of crashing on EPIPE.
+  let failure: string | undefined;
   const onError = (error: NodeJS.ErrnoException): void => {
-    closed = error.code ?? 'error';
+    failure ??= error.code ?? 'an error';
   };
   stdout.on('error', onError);
   const check = (): void => {
-    if (closed !== undefined) throw new ReplayFatalError(`stdout was closed (${closed}) before every record was written.`);
+    if (failure === 'EPIPE') throw new OutputClosedError('stdout was closed by its reader.');
+    if (failure !== undefined) throw new ReplayFatalError(`stdout could not be written (${failure}); check where it goes (a full disk?), then resume.`);
   };
   return {
     label: 'stdout',
@@ -22,17 +40,14 @@ export function stdoutSink(stdout: NodeJS.WritableStream, report: DeliveryReport
       check();
       const more = stdout.write(record.data);
       report.delivered([record.ticket]);
-      if (!more) {
-        await new Promise<void>((resolve) => {
-          stdout.once('drain', resolve);
-          stdout.once('error', () => resolve());
-        });
-      }
+      if (!more) await drained(stdout);
       check();
     },
     flush: async () => check(),
     close: async () => {
+      // A late EPIPE must not become an unhandled 'error' once the run is over.
       stdout.removeListener('error', onError);
+      stdout.on('error', () => undefined);
     },
   };
 }

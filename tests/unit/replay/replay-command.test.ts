@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { main } from '../../../cli/index';
 import { REPLAY_USAGE } from '../../../cli/replay/options';
@@ -143,6 +144,20 @@ describe('o2-cognito replay → stdout', () => {
     expect(await main(command.split(' ').slice(1), resumed)).toBe(1);
     expect(resumed.out()).toBe('');
     expect(resumed.err()).toContain('(2 finished earlier, skipped)');
+  });
+
+  test('a reader that stops reading stdout (| head -1, EPIPE) ends the run quietly with 0', async () => {
+    // Prepare: stdout takes one line, then fails every write as a closed pipe does
+    let lines = 0;
+    const stdout = new Writable({
+      write: (_chunk, _encoding, done) => (++lines > 1 ? done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })) : done()),
+    });
+    const io = { ...capturedIo(ROOT), stdout };
+    // Act
+    const code = await main(['replay', '--from', 'events/eventbridge'], io);
+    // Assess
+    expect(code).toBe(0);
+    expect(io.err()).toBe('');
   });
 
   test('--dry-run prints nothing on stdout', async () => {
