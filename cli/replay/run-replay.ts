@@ -57,7 +57,17 @@ export const INTERRUPTED = 'interrupted (Ctrl-C).';
 
 /** True when everything matched was delivered (or was meant not to be: duplicates, Dropped). */
 export function replaySucceeded(result: ReplayResult): boolean {
-  return result.fatal === undefined && result.unfinished.length === 0 && result.stats.deliveryFailed === 0 && result.stats.processingFailed === 0;
+  const s = result.stats;
+  return result.fatal === undefined && result.unfinished.length === 0 && s.deliveryFailed === 0 && s.processingFailed === 0 && !foundNoEvent(result);
+}
+
+/**
+ * True when the input held no event at all (a README, an empty folder, a wrong prefix): an error, unlike a
+ * run whose events the rule did not match. Objects a checkpoint skipped held events in an earlier run.
+ */
+export function foundNoEvent(result: ReplayResult): boolean {
+  const s = result.stats;
+  return result.fatal === undefined && s.eventsRead === s.unreadable && s.objectsSkipped === 0;
 }
 
 /** Why an object is unfinished when its end could not be read; where and how much go with the object's name. */

@@ -160,6 +160,29 @@ describe('o2-cognito replay → stdout', () => {
     expect(io.err()).toBe('');
   });
 
+  test.each([
+    [['--from', 'README.md'], '--from holds no event'],
+    [['--from', 'docs/readme/00-intro.md', '--from', 'package.json'], '--from holds no event'],
+    [['--from', mkdtempSync(path.join(os.tmpdir(), 'replay-empty-'))], '--from names no file or object'],
+  ])('input that holds no event (%j) fails with exit code 1 and says so', async (args, message) => {
+    // Prepare
+    const io = capturedIo(ROOT);
+    // Act
+    const code = await main(['replay', ...args], io);
+    // Assess
+    expect(code).toBe(1);
+    expect(io.err()).toContain(`replay: FAILED — ${message}`);
+    expect(io.err()).not.toContain('0 matched');
+  });
+
+  test('events that the rule does not match: exit code 0, and the summary says nothing matched', async () => {
+    const io = capturedIo(ROOT);
+    const code = await main(['replay', '--from', 'events/eventbridge', '--until', '2000-01-01'], io);
+    expect(code).toBe(0);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain('replay: no event matched: nothing to deliver');
+  });
+
   test('--dry-run prints nothing on stdout', async () => {
     const io = capturedIo(ROOT);
     expect(await main(['replay', '--from', 'events/eventbridge', '--dry-run'], io)).toBe(0);

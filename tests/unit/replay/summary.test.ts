@@ -16,7 +16,7 @@ describe('formatSummary', () => {
   test('a clean run says what was read, matched and delivered', () => {
     const text = formatSummary(result({}, { objectsDone: 2, eventsRead: 5, matched: 4, notMatched: 1, delivered: 4, restamped: 4 }), { dryRun: false });
     expect(text).toBe(
-      'replay: 2 objects, 5 records read, 4 matched the rule (1 did not, 0 outside --since/--until).\n' +
+      'replay: 2 objects, 5 events read, 4 matched the rule (1 did not, 0 outside --since/--until).\n' +
         'replay: 4 delivered to stdout; 4 restamped to now (older than the ingest window).\n',
     );
   });
@@ -28,7 +28,7 @@ describe('formatSummary', () => {
     const froms = Array.from({ length: 15 }, (_, i) => `--from s3://bucket/AWSLogs/111122223333/CloudTrail/eu-west-1/2025/06/${String(i + 1).padStart(2, '0')}/`).join(' ');
     const command = `o2-cognito replay ${froms} --to stdout --checkpoint replay-20250617T090000Z.checkpoint`;
     // Act
-    const text = formatSummary(result({ failures, unfinished: ['s3://b/k1'] }, { deliveryFailed: 3 }), {
+    const text = formatSummary(result({ failures, unfinished: ['s3://b/k1'] }, { objectsDone: 1, eventsRead: 3, matched: 3, deliveryFailed: 3 }), {
       dryRun: false,
       resume: { command, notes: ['set OPENOBSERVE_ACCESS_KEY first: the key given with --access-key is not repeated here'] },
       checkpoint: { file: 'replay-20250617T090000Z.checkpoint', saved: 4 },
@@ -62,9 +62,29 @@ describe('formatSummary', () => {
   test('no line of a failed run ends in an ellipsis that hides part of what to run', () => {
     const failures = new ProblemLog();
     for (let i = 0; i < 30; i++) failures.add('x', `obj-${i}`);
-    const text = formatSummary(result({ failures, unfinished: Array.from({ length: 30 }, (_, i) => `obj-${i}`) }, { deliveryFailed: 30 }), { dryRun: false });
+    const text = formatSummary(result({ failures, unfinished: Array.from({ length: 30 }, (_, i) => `obj-${i}`) }, { objectsDone: 30, eventsRead: 30, matched: 30, deliveryFailed: 30 }), { dryRun: false });
     expect(text.split('\n').filter((line) => line.includes('--from'))).toEqual([]);
     expect(text).toContain('replay: fix the cause above, then run the same command again (with --checkpoint FILE, finished objects are skipped).');
+  });
+});
+
+describe('formatSummary when nothing was there, or nothing matched', () => {
+  test('input that holds no event is a failure that says so, with nothing to resume', () => {
+    const skipped = new ProblemLog();
+    skipped.add('not JSON', 'README.md:1', 240);
+    const text = formatSummary(result({ skipped }, { objectsDone: 1, eventsRead: 240, unreadable: 240 }), { dryRun: false });
+    expect(text).toBe(
+      'replay: 1 object, 240 records read, none of them an event.\n' +
+        'replay: skipped 240 records (not JSON): README.md:1, …\n' +
+        'replay: FAILED — --from holds no event; give EventBridge events, CloudTrail log files or Firehose records (see o2-cognito replay --help).\n',
+    );
+    expect(text).not.toContain('resume');
+  });
+
+  test('events that the rule did not match make a run that succeeded, and says so', () => {
+    const text = formatSummary(result({}, { objectsDone: 1, eventsRead: 5, notMatched: 5 }), { dryRun: false });
+    expect(text).toContain('replay: no event matched: nothing to deliver (check --since/--until and --parameter-overrides if events were expected).\n');
+    expect(text).not.toContain('FAILED');
   });
 });
 
