@@ -67,7 +67,15 @@ function resumeOf(result: ReplayResult, options: ReplayOptions, prepared: Prepar
   return { resume: resumeHint({ ...inputs, checkpointFile: saved.file }), checkpoint: { file: saved.file, saved: finished.length } };
 }
 
-export const run: Command = async (argv, io) => {
+/** Builds the command; `stdin` is injectable so that tests can feed `--from -`. */
+export function createReplayCommand(stdin: () => AsyncIterable<Uint8Array> = () => process.stdin): Command {
+  return (argv, io) => replay(argv, io, stdin);
+}
+
+/** `o2-cognito replay`. */
+export const run: Command = createReplayCommand();
+
+async function replay(argv: readonly string[], io: CliIo, stdin: () => AsyncIterable<Uint8Array>): Promise<number> {
   const options = parseReplayOptions(argv, Date.now());
   if (options.help) {
     io.stdout.write(REPLAY_USAGE);
@@ -88,7 +96,7 @@ export const run: Command = async (argv, io) => {
   };
   process.once('SIGINT', onSigint);
   const result = await runReplay({
-    sources: replaySources(options.from, { cwd: io.cwd, s3: () => s3Client(io.env) }),
+    sources: replaySources(options.from, { cwd: io.cwd, s3: () => s3Client(io.env), stdin }),
     createSink: (report) =>
       createSink(options, {
         io,
@@ -112,4 +120,4 @@ export const run: Command = async (argv, io) => {
   const resume = succeeded ? {} : resumeOf(result, options, prepared, recorded.names(), io);
   io.stderr.write(formatSummary(result, { dryRun: options.dryRun, ...resume }));
   return succeeded ? 0 : 1;
-};
+}

@@ -6,12 +6,13 @@ import { CliUsageError } from '../io';
 import { spreadParameterOverrides } from '../template/parameter-overrides';
 import { parseTimeOption } from './event-time';
 
-export const REPLAY_USAGE = `usage: o2-cognito replay --from PATH|s3://bucket/prefix [--from …] [options]
+export const REPLAY_USAGE = `usage: o2-cognito replay --from PATH|s3://bucket/prefix|- [--from …] [options]
 
 Reads EventBridge events, CloudTrail log files, Firehose transformation events and Firehose S3 backups
 (processing-failed/, http-endpoint-failed/), keeps what the stack's rule would match, runs the transform
 and delivers the result.
 
+  --from PATH|s3://…|-             a file, a folder (read recursively), an S3 prefix, or - for stdin; repeat for several
   --to stdout|https://…/_kinesis_firehose|firehose:STREAM   where to deliver (default stdout)
   --since TIME, --until TIME       event time window: ISO-8601 (2025-06-17T08:00:00Z, 2025-06-17) or an age (6h, 7d)
   --template FILE                  the stack template whose CognitoEventsRule decides (default ./template.yaml)
@@ -21,6 +22,10 @@ and delivers the result.
   --keep-timestamps                keep event times older than OpenObserve's 5 h window (server with a longer ZO_INGEST_ALLOWED_UPTO)
   --checkpoint FILE                record finished objects; a re-run skips them
   --dry-run                        read, match and transform; deliver nothing
+
+Exit code 0 when everything that matched was delivered (or nothing matched); 1 when something was not
+delivered or could not be read, or the input held no event (stderr then prints the command that resumes
+the run); 2 for a usage error.
 `;
 
 export type SinkTarget =
@@ -118,7 +123,8 @@ export function parseReplayOptions(argv: readonly string[], nowMs: number): Repl
   }
   const help = values.help === true;
   const from = values.from ?? [];
-  if (!help && from.length === 0) throw new CliUsageError('--from is required: a file, a folder or s3://bucket/prefix (repeat it for several).');
+  if (!help && from.length === 0) throw new CliUsageError('--from is required: a file, a folder, s3://bucket/prefix or - for stdin (repeat it for several).');
+  if (from.filter((target) => target === '-').length > 1) throw new CliUsageError('--from - (stdin) can be given once: stdin is read only once.');
   const sinceMs = timeOption('--since', values.since, nowMs);
   const untilMs = timeOption('--until', values.until, nowMs);
   if (sinceMs !== undefined && untilMs !== undefined && sinceMs >= untilMs) throw new CliUsageError('--since must be before --until.');

@@ -46,6 +46,7 @@ export interface ReplayResult {
 
 interface ObjectState {
   readonly name: string;
+  readonly transient: boolean;
   readonly size: number;
   pending: number;
   failed: number;
@@ -111,8 +112,8 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
     open.delete(state.name);
     stats.objectsDone++;
     stats.bytesDone += state.size;
-    if (state.failed === 0) plan.checkpoint.add(state.name);
-    else unfinished.push(state.name);
+    if (state.failed > 0) unfinished.push(state.name);
+    else if (!state.transient) plan.checkpoint.add(state.name);
   };
 
   const settle = (tickets: readonly DeliveryTicket[], outcome: 'delivered' | 'failed', reason?: string): void => {
@@ -219,12 +220,12 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
       if (plan.signal?.aborted) break;
       stats.objectsListed++;
       stats.bytesListed += source.size ?? 0;
-      if (plan.checkpoint.has(source.name)) {
+      if (source.transient !== true && plan.checkpoint.has(source.name)) {
         stats.objectsSkipped++;
         stats.bytesListed -= source.size ?? 0;
         continue;
       }
-      const state: ObjectState = { name: source.name, size: source.size ?? 0, pending: 0, failed: 0, readDone: false };
+      const state: ObjectState = { name: source.name, transient: source.transient === true, size: source.size ?? 0, pending: 0, failed: 0, readDone: false };
       open.set(state.name, state);
       const position: ScanPosition = { line: 1 };
       const read = { bytes: 0 };

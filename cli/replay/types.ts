@@ -10,6 +10,8 @@ export interface SourceObject {
   readonly size?: number;
   /** The raw bytes, streamed (gzip not yet undone). */
   open(): AsyncIterable<Uint8Array>;
+  /** Stdin: it can be read only once and holds other data each run, so a checkpoint neither skips nor records it. */
+  readonly transient?: true;
 }
 
 export type ReplayItem =

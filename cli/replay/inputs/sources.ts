@@ -1,5 +1,6 @@
 /**
- * `--from` values → the objects to read, in the order given: local files and folders, `s3://` prefixes.
+ * `--from` values → the objects to read, in the order given: local files and folders, `s3://` prefixes, and
+ * `-` for stdin (as `invoke --event -`).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ReplayFatalError } from '../errors';
@@ -11,11 +12,25 @@ export interface SourceDeps {
   readonly cwd: string;
   /** Made on first use, so a local replay never loads AWS configuration. */
   readonly s3: () => S3Client;
+  /** The bytes of stdin, for `--from -`. */
+  readonly stdin: () => AsyncIterable<Uint8Array>;
+}
+
+/** The `--from` value that reads stdin. */
+export const STDIN = '-';
+
+/** Stdin as one object, named `stdin` in places (`stdin:12`); never skipped or recorded by a checkpoint. */
+function stdinObject(stdin: () => AsyncIterable<Uint8Array>): SourceObject {
+  return { name: 'stdin', transient: true, open: stdin };
 }
 
 /** All objects of all `--from` values. A local path that does not exist stops the run with a clear message. */
 export async function* replaySources(from: readonly string[], deps: SourceDeps): AsyncGenerator<SourceObject> {
   for (const target of from) {
+    if (target === STDIN) {
+      yield stdinObject(deps.stdin);
+      continue;
+    }
     if (target.startsWith('s3://')) {
       const location = parseS3Url(target);
       if (location === undefined) throw new ReplayFatalError(`--from ${target} has no bucket; use s3://bucket/prefix.`);

@@ -51,4 +51,14 @@ describe('o2-cognito replay into a pipe', () => {
     expect(result.stderr).not.toContain('MaxListenersExceededWarning');
     expect(result.stderr).toContain('3,000 delivered to stdout');
   }, 60_000);
+
+  test('--from - reads the events piped into it', async () => {
+    const child = spawn(process.execPath, [BIN, 'replay', '--from', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin!.end(readFileSync(input));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(3000);
+  });
 });

@@ -23,6 +23,6 @@ describe('localFiles', () => {
   });
 
   test('a missing path stops the run (replaySources)', async () => {
-    await expect(collect(replaySources(['nope'], { cwd: os.tmpdir(), s3: () => { throw new Error('unused'); } }))).rejects.toThrow(ReplayFatalError);
+    await expect(collect(replaySources(['nope'], { cwd: os.tmpdir(), s3: () => { throw new Error('unused'); }, stdin: () => { throw new Error('unused'); } }))).rejects.toThrow(ReplayFatalError);
   });
 });

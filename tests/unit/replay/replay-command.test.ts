@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { main } from '../../../cli/index';
 import { REPLAY_USAGE } from '../../../cli/replay/options';
+import { createReplayCommand } from '../../../cli/commands/replay';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
 import { capturedIo } from '../../helpers/captured-io';
@@ -181,6 +182,39 @@ describe('o2-cognito replay → stdout', () => {
     expect(code).toBe(0);
     expect(io.out()).toBe('');
     expect(io.err()).toContain('replay: no event matched: nothing to deliver');
+  });
+
+  describe('--from - reads stdin, as invoke --event - does', () => {
+    const stdinOf = (text: string) => () => Readable.from([Buffer.from(text)]);
+
+    test('replays the events piped in', async () => {
+      // Prepare
+      const events = [eventBridgeEvent(cloudTrailRecord({ eventName: 'SignUp' })), eventBridgeEvent(cloudTrailRecord({ eventName: 'ConfirmSignUp' }))];
+      const io = capturedIo(ROOT);
+      // Act
+      const code = await createReplayCommand(stdinOf(events.map((event) => JSON.stringify(event)).join('\n')))(['--from', '-'], io);
+      // Assess
+      expect(code).toBe(0);
+      expect(io.out().trim().split('\n').map((line) => JSON.parse(line).event_name)).toEqual(['SignUp', 'ConfirmSignUp']);
+    });
+
+    test('names places in stdin as stdin:LINE, and a checkpoint never skips stdin', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+      const args = ['--from', '-', '--checkpoint', path.join(dir, 'cp'), '--template', path.join(ROOT, 'template.yaml'), '--keep-timestamps'];
+      const text = `${JSON.stringify(eventBridgeEvent())}\n{"broken":\n`;
+      const first = capturedIo(dir);
+      const second = capturedIo(dir);
+      expect(await createReplayCommand(stdinOf(text))(args, first)).toBe(0);
+      expect(await createReplayCommand(stdinOf(text))(args, second)).toBe(0);
+      expect(second.out()).toBe(first.out());
+      expect(second.err()).toContain('skipped 1 record (incomplete JSON (reading went on at the next line)): stdin:2');
+    });
+
+    test('refuses stdin twice: it is read only once', async () => {
+      const io = capturedIo(ROOT);
+      expect(await main(['replay', '--from', '-', '--from', '-'], io)).toBe(2);
+      expect(io.err()).toContain('--from - (stdin) can be given once');
+    });
   });
 
   test('--dry-run prints nothing on stdout', async () => {
