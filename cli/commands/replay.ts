@@ -86,7 +86,9 @@ async function replay(argv: readonly string[], io: CliIo, stdin: () => AsyncIter
   if (options.to.kind === 'https' && !options.dryRun && (accessKey === undefined || accessKey === '')) {
     throw new CliUsageError('--to https needs the OpenObserve access key; set OPENOBSERVE_ACCESS_KEY (base64 of user:passcode) or pass --access-key.');
   }
-  const progress = stderrProgress(io.stderr, io.interactive);
+  // Records printed on the terminal would land on the line the progress redraws: plain progress lines then.
+  const recordsOnTerminal = options.to.kind === 'stdout' && !options.dryRun && (io.stdout as { isTTY?: boolean }).isTTY === true;
+  const progress = stderrProgress(io.stderr, io.interactive && !recordsOnTerminal);
   const recorded = memoryCheckpoint();
   // First Ctrl-C: stop reading and deliver what is buffered; a second one ends the process at once.
   const interrupt = new AbortController();

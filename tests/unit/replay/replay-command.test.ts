@@ -217,6 +217,22 @@ describe('o2-cognito replay → stdout', () => {
     });
   });
 
+  test('when records and progress both go to the terminal, they never share a line', async () => {
+    // Prepare: one terminal behind stdout and stderr, as when neither is redirected
+    let screen = '';
+    const terminal = (): Writable & { isTTY: boolean } =>
+      Object.assign(new Writable({ write: (chunk, _encoding, done) => ((screen += String(chunk)), done()) }), { isTTY: true });
+    const io = { ...capturedIo(ROOT), stdout: terminal(), stderr: terminal(), interactive: true };
+    // Act
+    const code = await main(['replay', '--from', 'events/eventbridge'], io);
+    // Assess
+    expect(code).toBe(0);
+    expect(screen).not.toContain('\r');
+    const lines = screen.split('\n');
+    expect(lines.filter((line) => line.includes('"_timestamp"') && line.includes('replay:'))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('{\t"_timestamp"'))).toHaveLength(readdirSync(SAMPLES).length);
+  });
+
   test('--dry-run prints nothing on stdout', async () => {
     const io = capturedIo(ROOT);
     expect(await main(['replay', '--from', 'events/eventbridge', '--dry-run'], io)).toBe(0);
