@@ -1,8 +1,9 @@
 /**
- * `--from s3://bucket/prefix`: every object under the prefix, listed page by page (ListObjectsV2) and read
- * as a stream (GetObject), one at a time, so neither the listing nor an object is held whole.
+ * `--from s3://bucket/prefix`: every object under the prefix, listed page by page (ListObjectsV2, through the
+ * SDK's paginator) and read as a stream (GetObject), one at a time, so neither the listing nor an object is
+ * held whole.
  */
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { ReplayFatalError } from '../errors';
 import type { SourceObject } from '../types';
 
@@ -30,22 +31,33 @@ async function* bodyChunks(body: unknown): AsyncGenerator<Uint8Array> {
   throw new Error('the S3 response body is not a stream');
 }
 
-/** Lists the objects under `location` (folder markers ending in `/` skipped) in key order. */
-export async function* s3Objects(client: S3Client, location: S3Location): AsyncGenerator<SourceObject> {
-  let token: string | undefined;
-  do {
+export interface ListOptions {
+  /** Keys per ListObjectsV2 page (MaxKeys); S3's own default (1,000) when absent. */
+  readonly pageSize?: number;
+}
+
+/**
+ * Lists the objects under `location` (folder markers ending in `/` skipped) in key order, page by page with
+ * the SDK's paginator. A server that hands back the same continuation token twice ends the listing
+ * (stopOnSameToken) instead of repeating it for ever.
+ */
+export async function* s3Objects(client: S3Client, location: S3Location, options: ListOptions = {}): AsyncGenerator<SourceObject> {
+  const pages = paginateListObjectsV2(
+    { client, stopOnSameToken: true, ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}) },
+    { Bucket: location.bucket, Prefix: location.prefix },
+  )[Symbol.asyncIterator]();
+  for (;;) {
     let page;
     try {
-      page = await client.send(
-        new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, ...(token ? { ContinuationToken: token } : {}) }),
-      );
+      page = await pages.next();
     } catch (error) {
       throw new ReplayFatalError(
         `Listing s3://${location.bucket}/${location.prefix} failed (${awsErrorName(error)}); check the bucket name, the region (AWS_REGION) and that your credentials may s3:ListBucket it.`,
         { cause: error },
       );
     }
-    for (const entry of page.Contents ?? []) {
+    if (page.done) return;
+    for (const entry of page.value.Contents ?? []) {
       const key = entry.Key;
       if (key === undefined || key.endsWith('/')) continue;
       yield {
@@ -58,6 +70,5 @@ export async function* s3Objects(client: S3Client, location: S3Location): AsyncG
           })(),
       };
     }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token !== undefined);
+  }
 }

@@ -73,6 +73,19 @@ describeWithTool('moto_server', 'replay with S3 and Firehose (moto_server)', () 
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   }
 
+  test('lists a prefix page by page, in key order, skipping folder markers', async () => {
+    // Prepare: 7 objects and a folder marker under a prefix, 3 keys per page
+    await s3.send(new CreateBucketCommand({ Bucket: 'paged', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+    await put('paged', 'logs/', '');
+    for (const n of [5, 1, 7, 3, 2, 6, 4]) await put('paged', `logs/${n}.json`, JSON.stringify(eventBridgeEvent()));
+    await put('paged', 'other/8.json', '{}');
+    // Act
+    const names: string[] = [];
+    for await (const object of s3Objects(s3, { bucket: 'paged', prefix: 'logs/' }, { pageSize: 3 })) names.push(object.name);
+    // Assess
+    expect(names).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `s3://paged/logs/${n}.json`));
+  });
+
   test('backfills CloudTrail .json.gz files from a trail bucket into the stream as EventBridge events', async () => {
     // Prepare
     const { stream, bucket } = await newStream();

@@ -35,4 +35,21 @@ describe('s3Objects', () => {
     s3.on(ListObjectsV2Command).rejects(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' }));
     await expect(collect(s3Objects(new S3Client({ region: 'eu-west-1' }), { bucket: 'nope', prefix: '' }))).rejects.toThrow(ReplayFatalError);
   });
+
+  test('a server that hands back the same continuation token ends the listing instead of looping for ever', async () => {
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'p/1.json', Size: 7 }], IsTruncated: true, NextContinuationToken: 'same' });
+    const names: string[] = [];
+    for await (const object of s3Objects(new S3Client({ region: 'eu-west-1' }), { bucket: 'b', prefix: 'p/' })) {
+      names.push(object.name);
+      if (names.length > 5) break;
+    }
+    expect(s3.commandCalls(ListObjectsV2Command)).toHaveLength(2);
+    expect(names.length).toBeLessThanOrEqual(2);
+  });
+
+  test('asks for the page size it is given (MaxKeys)', async () => {
+    s3.on(ListObjectsV2Command).resolves({ Contents: [], IsTruncated: false });
+    await collect(s3Objects(new S3Client({ region: 'eu-west-1' }), { bucket: 'b', prefix: '' }, { pageSize: 3 }));
+    expect(s3.commandCalls(ListObjectsV2Command)[0]!.args[0].input).toMatchObject({ Bucket: 'b', Prefix: '', MaxKeys: 3 });
+  });
 });
