@@ -53,11 +53,18 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Whether a `{` or `[` may come after `last` inside the container `open` (`{` or `[`): after `[`, `:`, or a
- * comma in an array. Anywhere else (a complete value, `{`, a comma in an object) it is a missing comma or key.
+ * Brackets whose kind is remembered, innermost first: enough for any event, and a bound on memory for input
+ * that is nothing but `[[[[…` (the depth itself is a counter). Deeper, a comma is taken to be an array's.
+ */
+const MAX_TRACKED_DEPTH = 4096;
+
+/**
+ * Whether a `{` or `[` may come after `last` inside the container `open` (`{`, `[`, or undefined when too
+ * deep to be remembered): after `[`, `:`, or a comma in an array. Anywhere else (a complete value, `{`, a
+ * comma in an object) it is a missing comma or key.
  */
 function expectsValue(last: number, open: number | undefined): boolean {
-  return last === OPEN_ARRAY || last === COLON || (last === COMMA && open === OPEN_ARRAY);
+  return last === OPEN_ARRAY || last === COLON || (last === COMMA && open !== OPEN_OBJECT);
 }
 
 /** Thrown when one value is larger than {@link MAX_JSON_VALUE_CHARS}: the object cannot be read safely. */
@@ -92,8 +99,18 @@ export async function* jsonValues(chunks: AsyncIterable<Uint8Array>, position: S
   /** Inside the open value: the last character that is not space, and whether a line break followed it. */
   let lastSignificant = 0;
   let breakSinceSignificant = false;
-  /** The brackets open inside the value, innermost last. */
+  /** The brackets open inside the value, innermost last, up to MAX_TRACKED_DEPTH. */
   const open: number[] = [];
+  /** Brackets open beyond those. */
+  let untracked = 0;
+  const push = (code: number): void => {
+    if (open.length < MAX_TRACKED_DEPTH) open.push(code);
+    else untracked++;
+  };
+  const pop = (): void => {
+    if (untracked > 0) untracked--;
+    else open.pop();
+  };
 
   const place = (): Place => ({ line: valueLine, ordinal: ++ordinal, shared: valueShared });
 
@@ -109,6 +126,7 @@ export async function* jsonValues(chunks: AsyncIterable<Uint8Array>, position: S
     pending = '';
     depth = base;
     open.length = 0;
+    untracked = 0;
     inString = false;
     escaped = false;
     inBare = false;
@@ -202,7 +220,7 @@ export async function* jsonValues(chunks: AsyncIterable<Uint8Array>, position: S
         startValue();
         if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
           depth++;
-          open.push(code);
+          push(code);
           lastSignificant = code;
         } else if (code === QUOTE) {
           inString = true;
@@ -212,17 +230,17 @@ export async function* jsonValues(chunks: AsyncIterable<Uint8Array>, position: S
       }
       if (code === QUOTE) inString = true;
       else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-        if (breakSinceSignificant && !expectsValue(lastSignificant, open[open.length - 1])) {
+        if (breakSinceSignificant && !expectsValue(lastSignificant, untracked > 0 ? undefined : open[open.length - 1])) {
           // A value opens a line where none may: the line before was cut short.
           yield broken(line - 1);
           start = i;
           startValue();
         }
         depth++;
-        open.push(code);
+        push(code);
       } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
         depth--;
-        open.pop();
+        pop();
         if (depth === base) {
           const value = take(text, start, i + 1, true);
           if (value) yield value;

@@ -173,4 +173,21 @@ describe('jsonValues on broken input', () => {
     expect(seen).toEqual([1, 3]);
     expect(position.line).toBe(4);
   });
+
+  test('a line that is nothing but brackets costs the text it holds, not memory per bracket, and is read past', async () => {
+    // Prepare: 20 MB of '[' on the second line of an NDJSON file
+    const before = process.memoryUsage().heapUsed;
+    const deep = '['.repeat(20_000_000);
+    // Act
+    const values = await texts('{"a":0}\n', deep, '\n{"a":1}\n');
+    // Assess
+    expect(values).toEqual(['{"a":0}', '<broken 2>', '{"a":1}']);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  test('a pretty-printed document nested deeper than the brackets it remembers is still read whole', async () => {
+    const value = `{"deep":\n${'[\n'.repeat(5000)}[1],\n[2]${'\n]'.repeat(5000)}\n}`;
+    const values = await texts(`${value}\n${value}`);
+    expect(values).toEqual([value, value]);
+  });
 });
