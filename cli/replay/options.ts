@@ -24,8 +24,8 @@ and delivers the result.
   --dry-run                        read, match and transform; deliver nothing
 
 Exit code 0 when everything that matched was delivered (or nothing matched); 1 when something was not
-delivered or could not be read, or the input held no event (stderr then prints the command that resumes
-the run); 2 for a usage error.
+delivered or could not be read (stderr then prints the command that resumes the run) or when the input
+held no event; 2 for a usage error.
 `;
 
 export type SinkTarget =
