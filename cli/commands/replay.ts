@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ACCESS_KEY_LOCATION } from '../../functions/shared/access-key-location';
 import { ConfigError } from '../../functions/transform/errors';
 import { CliUsageError, type CliIo, type Command } from '../io';
 import { loadTemplate, type Template } from '../template/load-template';
@@ -84,7 +85,7 @@ async function replay(argv: readonly string[], io: CliIo, stdin: () => AsyncIter
   const prepared = prepare(options, io);
   const accessKey = (options.accessKey ?? io.env.OPENOBSERVE_ACCESS_KEY)?.trim();
   if (options.to.kind === 'https' && !options.dryRun && (accessKey === undefined || accessKey === '')) {
-    throw new CliUsageError('--to https needs the OpenObserve access key; set OPENOBSERVE_ACCESS_KEY (base64 of user:passcode) or pass --access-key.');
+    throw new CliUsageError(`--to https needs the OpenObserve access key; set OPENOBSERVE_ACCESS_KEY (or pass --access-key) to ${ACCESS_KEY_LOCATION}.`);
   }
   // Records printed on the terminal would land on the line the progress redraws: plain progress lines then.
   const recordsOnTerminal = options.to.kind === 'stdout' && !options.dryRun && (io.stdout as { isTTY?: boolean }).isTTY === true;

@@ -2,33 +2,17 @@
  * What OpenObserve's answer to one Firehose request means for the batch: delivered, retry, refused record by
  * record, or stop the run. Follows how Firehose treats an HTTP endpoint
  * (https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html), except that a
- * problem no retry can fix (the key, the URL, the certificate, a name DNS does not know) stops at once.
- * Reasons never hold the key or record content.
+ * problem no retry can fix (the key, the URL, the certificate, a name DNS does not know: the shared
+ * network-error table) stops at once. Reasons never hold the key or record content.
  */
 import type { EndpointTarget } from '../../../functions/endpoint-check/check-url';
 import { interpretTls } from '../../../functions/endpoint-check/check-tls';
+import { ACCESS_KEY_LOCATION } from '../../../functions/shared/access-key-location';
 import type { FirehosePostResult } from '../../../functions/shared/firehose-http';
+import { describeNetworkError, isCertificateError, isPermanentNetworkError } from '../../../functions/shared/network-error';
 import { HTTP_BATCH_MAX_BODY_BYTES, HTTP_REQUEST_TIMEOUT_MS } from '../constants';
 
 export type Verdict = { kind: 'ok' } | { kind: 'retry'; reason: string } | { kind: 'reject'; reason: string } | { kind: 'fatal'; reason: string };
-
-/**
- * Certificate verification failures: OpenSSL's X509 verification codes as Node reports them (Node.js
- * src/crypto/crypto_common.cc, X509ErrorCode), and Node's own host-name check. No retry changes a certificate.
- */
-const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_CRL', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'UNABLE_TO_DECRYPT_CRL_SIGNATURE',
-  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY', 'CERT_SIGNATURE_FAILURE', 'CRL_SIGNATURE_FAILURE', 'CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED',
-  'CRL_NOT_YET_VALID', 'CRL_HAS_EXPIRED', 'ERROR_IN_CERT_NOT_BEFORE_FIELD', 'ERROR_IN_CERT_NOT_AFTER_FIELD',
-  'ERROR_IN_CRL_LAST_UPDATE_FIELD', 'ERROR_IN_CRL_NEXT_UPDATE_FIELD', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_CHAIN_TOO_LONG', 'CERT_REVOKED', 'INVALID_CA',
-  'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'HOSTNAME_MISMATCH', 'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/** The handshake itself failed: the port does not speak TLS (plain HTTP), or no protocol or cipher is shared. */
-function isHandshakeFailure(code: string): boolean {
-  return code === 'EPROTO' || code.startsWith('ERR_SSL_');
-}
 
 /** The endpoint `url` names, as the endpoint check describes one. */
 export function endpointOf(url: string): EndpointTarget {
@@ -38,17 +22,12 @@ export function endpointOf(url: string): EndpointTarget {
 }
 
 function networkVerdict(code: string, endpoint: EndpointTarget): Verdict {
-  const where = `${endpoint.hostname}:${endpoint.port}`;
-  // The endpoint check's own words for certificate and handshake problems, so both commands say the same.
-  if (CERTIFICATE_CODES.has(code)) {
+  if (isCertificateError(code)) {
+    // The endpoint check's own words for a certificate, so that both commands say the same.
     return { kind: 'fatal', reason: interpretTls(endpoint, { kind: 'handshake', authorizationError: code }, HTTP_REQUEST_TIMEOUT_MS, 0).message };
   }
-  if (isHandshakeFailure(code)) {
-    return { kind: 'fatal', reason: interpretTls(endpoint, { kind: 'network-error', code }, HTTP_REQUEST_TIMEOUT_MS, 0).message };
-  }
-  if (code === 'ENOTFOUND') return { kind: 'fatal', reason: `${endpoint.hostname} does not resolve in DNS (ENOTFOUND); check the host name in --to.` };
-  if (code === 'ECONNREFUSED') return { kind: 'retry', reason: `${where} refused the connection (ECONNREFUSED)` };
-  return { kind: 'retry', reason: `the connection to ${where} failed (${code})` };
+  if (isPermanentNetworkError(code)) return { kind: 'fatal', reason: `${endpoint.hostname} in --to: ${describeNetworkError(code)}; check the host name.` };
+  return { kind: 'retry', reason: `${endpoint.hostname}:${endpoint.port} could not be reached: ${describeNetworkError(code)}` };
 }
 
 /** How Firehose (and so this sink) treats each answer of `endpoint`. */
@@ -67,7 +46,7 @@ export function classifyAnswer(result: FirehosePostResult, endpoint: EndpointTar
       if (status === 401 || status === 403) {
         return {
           kind: 'fatal',
-          reason: `OpenObserve refused the access key (HTTP ${status}); set OPENOBSERVE_ACCESS_KEY (or --access-key) to the base64 of user:passcode of a user of that organization, as shown under Data sources → Amazon Kinesis Firehose.`,
+          reason: `OpenObserve refused the access key (HTTP ${status}); set OPENOBSERVE_ACCESS_KEY (or --access-key) to ${ACCESS_KEY_LOCATION}, for that organization.`,
         };
       }
       if (status === 413) {

@@ -242,7 +242,7 @@ describe('a broken endpoint costs a bounded number of requests, and says so (cir
 
   test('a host DNS does not know stops at once', async () => {
     const result = await replayTo({ url: 'https://o2-cognito-replay.invalid/aws/default/cognito/_kinesis_firehose' });
-    expect(result.fatal).toBe('o2-cognito-replay.invalid does not resolve in DNS (ENOTFOUND); check the host name in --to.');
+    expect(result.fatal).toBe('o2-cognito-replay.invalid in --to: the host name does not resolve (ENOTFOUND); check the host name.');
   });
 
   test('a refused connection is retried, one line per retry, until the breaker stops it', async () => {
@@ -259,7 +259,7 @@ describe('a broken endpoint costs a bounded number of requests, and says so (cir
     );
     // The first batch's 8 attempts (7 retries), then 2 of the next: the 10th failed request trips the breaker.
     expect(notes).toHaveLength(8);
-    expect(notes[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1:${closed} refused the connection \\(ECONNREFUSED\\); retrying \\d+ records in [\\d.]+ s \\(attempt 2 of 8\\)\\.$`));
+    expect(notes[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1:${closed} could not be reached: nothing accepts connections on that port \\(ECONNREFUSED\\); retrying \\d+ records in [\\d.]+ s \\(attempt 2 of 8\\)\\.$`));
     expect(result.fatal).toMatch(/took nothing for 10 requests in a row/);
   });
 });

@@ -76,7 +76,7 @@ describeWithTool('moto_server', 'replay with S3 and Firehose (moto_server)', () 
   test('lists a prefix page by page, in key order, skipping folder markers', async () => {
     // Prepare: 7 objects and a folder marker under a prefix, 3 keys per page
     await s3.send(new CreateBucketCommand({ Bucket: 'paged', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
-    await put('paged', 'logs/', '');
+    await put('paged', 'logs/', Buffer.alloc(0));
     for (const n of [5, 1, 7, 3, 2, 6, 4]) await put('paged', `logs/${n}.json`, JSON.stringify(eventBridgeEvent()));
     await put('paged', 'other/8.json', '{}');
     // Act

@@ -1,5 +1,7 @@
 import { interpretTls } from '../../../functions/endpoint-check/check-tls';
 import { classifyAnswer, endpointOf } from '../../../cli/replay/sinks/https-answer';
+import { ACCESS_KEY_LOCATION } from '../../../functions/shared/access-key-location';
+import { describeNetworkError } from '../../../functions/shared/network-error';
 
 const endpoint = endpointOf('https://o2.example.com/aws/default/cognito/_kinesis_firehose');
 const networkError = (code: string) => ({ kind: 'network-error', code, reason: `${code}: x` }) as const;
@@ -17,7 +19,7 @@ describe('classifyAnswer', () => {
     [networkError('SELF_SIGNED_CERT_IN_CHAIN'), 'fatal'],
     [networkError('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 'fatal'],
     [networkError('ERR_TLS_CERT_ALTNAME_INVALID'), 'fatal'],
-    [networkError('ERR_SSL_WRONG_VERSION_NUMBER'), 'fatal'],
+    [networkError('ERR_SSL_WRONG_VERSION_NUMBER'), 'retry'],
     [{ kind: 'bad-response', status: 200, reason: 'the answer does not echo the requestId' } as const, 'retry'],
     [{ kind: 'http-error', status: 429, body: '' } as const, 'retry'],
     [{ kind: 'http-error', status: 500, body: '' } as const, 'retry'],
@@ -45,12 +47,14 @@ describe('classifyAnswer', () => {
     },
   );
 
-  test('says a host DNS does not know, and a port that does not speak TLS, without retrying', () => {
-    expect(classifyAnswer(networkError('ENOTFOUND'), endpoint)).toEqual({ kind: 'fatal', reason: 'o2.example.com does not resolve in DNS (ENOTFOUND); check the host name in --to.' });
-    expect(classifyAnswer(networkError('ERR_SSL_WRONG_VERSION_NUMBER'), endpoint)).toEqual({
-      kind: 'fatal',
-      reason: interpretTls(endpoint, { kind: 'network-error', code: 'ERR_SSL_WRONG_VERSION_NUMBER' }, 10_000, 0).message,
-    });
+  test('says a host DNS does not know without retrying, and a refused connection as it retries, in the shared words', () => {
+    expect(classifyAnswer(networkError('ENOTFOUND'), endpoint)).toEqual({ kind: 'fatal', reason: `o2.example.com in --to: ${describeNetworkError('ENOTFOUND')}; check the host name.` });
+    expect(classifyAnswer(networkError('ECONNREFUSED'), endpoint)).toEqual({ kind: 'retry', reason: `o2.example.com:443 could not be reached: ${describeNetworkError('ECONNREFUSED')}` });
+  });
+
+  test('a refused key sends the user where the access key is found, in the words every command uses', () => {
+    const verdict = classifyAnswer({ kind: 'http-error', status: 401, body: 'Unauthorized Access' }, endpoint);
+    expect(verdict.kind === 'fatal' && verdict.reason).toContain(ACCESS_KEY_LOCATION);
   });
 });
 

@@ -5,6 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { main } from '../../../cli/index';
 import { REPLAY_USAGE } from '../../../cli/replay/options';
+import { ACCESS_KEY_LOCATION } from '../../../functions/shared/access-key-location';
 import { createReplayCommand } from '../../../cli/commands/replay';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
@@ -251,6 +252,19 @@ describe('o2-cognito replay → stdout', () => {
     const code = await main(['replay', ...args], io);
     expect(code).not.toBe(0);
     expect(io.err()).toMatch(message);
+  });
+
+  test('--to https without a key says where the access key is found, in the words every command uses', async () => {
+    const io = capturedIo(ROOT);
+    const code = await main(['replay', '--from', 'events', '--to', 'https://o2.example.com/aws/default/cognito/_kinesis_firehose'], io);
+    expect(code).toBe(2);
+    expect(io.err()).toContain(ACCESS_KEY_LOCATION);
+  });
+
+  test('no other wording for where the access key is found is left in replay', () => {
+    const files = [path.join(ROOT, 'cli/commands/replay.ts'), ...readdirSync(path.join(ROOT, 'cli/replay'), { recursive: true, encoding: 'utf8' }).map((file) => path.join(ROOT, 'cli/replay', file))];
+    const stale = files.filter((file) => file.endsWith('.ts') && /under Ingestion|Ingestion page|Data sources →|Recommended → AWS/i.test(readFileSync(file, 'utf8')));
+    expect(stale).toEqual([]);
   });
 
   test('a misspelt option never echoes the value after it', async () => {
