@@ -16,7 +16,7 @@ import { parseReplayOptions, REPLAY_USAGE, type ReplayOptions } from '../replay/
 import { stderrProgress } from '../replay/progress';
 import { resumeHint, secretParametersOf } from '../replay/resume-command';
 import { ruleMatcher, type RuleMatcher } from '../replay/rule-pattern';
-import { replaySucceeded, runReplay, type ReplayResult } from '../replay/run-replay';
+import { foundNoEvent, replaySucceeded, runReplay, type ReplayResult } from '../replay/run-replay';
 import { createSink } from '../replay/sinks/create-sink';
 import { formatSummary, type SummaryOptions } from '../replay/summary';
 import { replayTransform, type ReplayTransform } from '../replay/transform-port';
@@ -120,7 +120,8 @@ async function replay(argv: readonly string[], io: CliIo, stdin: () => AsyncIter
   // `| head` has what it wanted: end quietly, as other command-line tools do.
   if (result.outputClosed) return 0;
   const succeeded = replaySucceeded(result);
-  const resume = succeeded ? {} : resumeOf(result, options, prepared, recorded.names(), io);
+  // Input that held no event is not resumed: it has to be replaced.
+  const resume = succeeded || foundNoEvent(result) ? {} : resumeOf(result, options, prepared, recorded.names(), io);
   io.stderr.write(formatSummary(result, { dryRun: options.dryRun, ...resume }));
   return succeeded ? 0 : 1;
 }

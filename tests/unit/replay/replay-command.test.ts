@@ -166,15 +166,18 @@ describe('o2-cognito replay → stdout', () => {
     [['--from', 'README.md'], '--from holds no event'],
     [['--from', 'docs/readme/00-intro.md', '--from', 'package.json'], '--from holds no event'],
     [['--from', mkdtempSync(path.join(os.tmpdir(), 'replay-empty-'))], '--from names no file or object'],
-  ])('input that holds no event (%j) fails with exit code 1 and says so', async (args, message) => {
-    // Prepare
-    const io = capturedIo(ROOT);
+  ])('input that holds no event (%j) fails with exit code 1 and says so, with nothing to resume', async (args, message) => {
+    // Prepare: run from a folder of its own, where a resume checkpoint would show
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'replay-'));
+    const io = capturedIo(cwd);
     // Act
-    const code = await main(['replay', ...args], io);
+    const code = await main(['replay', '--template', path.join(ROOT, 'template.yaml'), ...args.map((arg) => (arg.startsWith('-') || path.isAbsolute(arg) ? arg : path.join(ROOT, arg)))], io);
     // Assess
     expect(code).toBe(1);
     expect(io.err()).toContain(`replay: FAILED — ${message}`);
     expect(io.err()).not.toContain('0 matched');
+    expect(io.err()).not.toContain('resume');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   test('events that the rule does not match: exit code 0, and the summary says nothing matched', async () => {
