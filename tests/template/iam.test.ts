@@ -55,7 +55,7 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
     const holders = new Set(policyStatements(template).map((statement) => statement.holder));
     expect([...holders].sort()).toEqual(
       [
-        'BackupBucketPolicy', 'DeliveryRole', 'EndpointCheckFunctionRole', 'PackInstallFunctionRole', 'RuleDeadLetterQueuePolicy',
+        'BackupBucketPolicy', 'DeliveryRole', 'EndpointCheckFunctionRole', 'OrganizationEventBusPolicy', 'PackInstallFunctionRole', 'RuleDeadLetterQueuePolicy',
         'RuleTargetRole', 'TrailBucketPolicy', 'TransformFunctionRole',
       ].sort(),
     );

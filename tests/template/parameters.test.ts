@@ -15,9 +15,9 @@ describe('template parameters', () => {
     expect(checkParametersGrouped(template)).toEqual([]);
   });
 
-  test('orders the groups as the user decides: endpoint, credential, sources, transform, sizing, pack, debugging', () => {
+  test('orders the groups as the user decides: endpoint, credential, sources, organization, transform, sizing, pack, debugging', () => {
     // Prepare
-    const firstMembers = ['OpenObserveUrl', 'OpenObserveAccessKey', 'CreateTrail', 'PayloadMode', 'HttpBufferSizeMB', 'InstallSecurityPack', 'LogLevel'];
+    const firstMembers = ['OpenObserveUrl', 'OpenObserveAccessKey', 'CreateTrail', 'OrganizationId', 'PayloadMode', 'HttpBufferSizeMB', 'InstallSecurityPack', 'LogLevel'];
 
     // Act
     const groups = parameterGroups(template).map((group) => group.Parameters?.[0]);
@@ -84,6 +84,11 @@ describe('template parameters', () => {
     ['PackThresholds', '', true],
     ['PackThresholds', '{"cognito_password_spraying": {"min_users": 20}}', true],
     ['PackThresholds', 'cognito_password_spraying.min_users=20', false],
+    ['OrganizationId', '', true],
+    ['OrganizationId', 'o-a1b2c3d4e5', true],
+    ['OrganizationId', 'o-A1B2C3D4E5', false],
+    ['OrganizationId', 'r-a1b2', false],
+    ['OrganizationId', 'o-a1b2c3d4e5 ', false],
   ])('the %s pattern accepts %j: %s', (name, value, accepted) => {
     const pattern = String(template.Parameters?.[name]?.AllowedPattern);
     expect(new RegExp(pattern).test(value)).toBe(accepted);

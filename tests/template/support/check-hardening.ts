@@ -17,6 +17,7 @@ export const NAME_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'AWS::KinesisFirehose::DeliveryStream': ['DeliveryStreamName'],
   'AWS::Logs::LogGroup': ['LogGroupName'],
   'AWS::Events::Rule': ['Name'],
+  'AWS::Events::EventBus': ['Name'],
   'AWS::CloudWatch::Alarm': ['AlarmName'],
   'AWS::CloudWatch::Dashboard': ['DashboardName'],
   'AWS::CloudTrail::Trail': ['TrailName'],

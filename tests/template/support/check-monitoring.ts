@@ -21,14 +21,44 @@ export const REQUIRED_ALARMS: readonly (readonly [string, string])[] = [
   ['AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
 ];
 
+/** `{ 'Fn::Select': [1, { 'Fn::Split': ['|', { Ref: X }] }] }` → X, else undefined. */
+function ruleNameOfBusRule(value: unknown): string | undefined {
+  const select = (value as Dict | null)?.['Fn::Select'];
+  if (!Array.isArray(select) || Number(select[0]) !== 1) return undefined;
+  const split = (select[1] as Dict | null)?.['Fn::Split'];
+  return Array.isArray(split) && split[0] === '|' ? refName(split[1]) : undefined;
+}
+
+function eventBusOf(rule: string, template: Template): unknown {
+  const bus = propertiesOf(template.Resources[rule]).EventBusName;
+  return bus === undefined || bus === 'default' ? undefined : bus;
+}
+
+/**
+ * A rule's metrics carry RuleName alone on the default bus, and EventBusName plus RuleName on a custom
+ * bus. Ref of a rule on a custom bus is "bus|rule", so its RuleName must be the part after the bar.
+ */
+function ruleDimensionProblem(id: string, value: unknown, dimensions: Dict[], template: Template): string | undefined {
+  const plain = refName(value);
+  const onBus = ruleNameOfBusRule(value);
+  const rule = plain ?? onBus;
+  if (rule === undefined || template.Resources[rule]?.Type !== 'AWS::Events::Rule') return `${id}: RuleName must name a rule of this stack.`;
+  const bus = eventBusOf(rule, template);
+  if (bus === undefined) return plain !== undefined ? undefined : `${id}: ${rule} is on the default bus; its RuleName is !Ref ${rule}.`;
+  if (plain !== undefined) return `${id}: !Ref ${rule} is "bus|rule" on a custom bus; use !Select [1, !Split ['|', !Ref ${rule}]].`;
+  const busDimension = dimensions.find((dimension) => dimension.Name === 'EventBusName');
+  return JSON.stringify(busDimension?.Value) === JSON.stringify(bus) ? undefined : `${id}: a rule on a custom bus needs the EventBusName dimension ${JSON.stringify(bus)}.`;
+}
+
 /** What each dimension must be bound to, per namespace, so the alarm watches this stack's resource. */
-function dimensionProblem(id: string, namespace: string, dimension: Dict, template: Template): string | undefined {
+function dimensionProblem(id: string, namespace: string, dimension: Dict, dimensions: Dict[], template: Template): string | undefined {
   const { Name: name, Value: value } = dimension;
   if (namespace === 'AWS/SQS' && name === 'QueueName') {
     const target = getAtt(value);
     return target?.[1] === 'QueueName' ? undefined : `${id}: the SQS QueueName dimension must be !GetAtt <Queue>.QueueName (a Ref is the URL).`;
   }
-  if (name === 'DeliveryStreamName' || name === 'FunctionName' || name === 'RuleName') {
+  if (name === 'RuleName') return ruleDimensionProblem(id, value, dimensions, template);
+  if (name === 'DeliveryStreamName' || name === 'FunctionName' || name === 'EventBusName') {
     const ref = refName(value);
     return ref !== undefined && template.Resources[ref] !== undefined ? undefined : `${id}: ${String(name)} must be !Ref of a resource of this stack.`;
   }
@@ -47,8 +77,16 @@ export function checkAlarms(template: Template, requiredAlarms: readonly (readon
     if (p.EvaluationPeriods === undefined || p.Threshold === undefined || p.ComparisonOperator === undefined) problems.push(`${id} is incomplete.`);
     if (!asArray(p.AlarmActions).some((action) => refName(action) === 'AlarmTopic')) problems.push(`${id} does not notify AlarmTopic.`);
     if (p.TreatMissingData !== 'notBreaching') problems.push(`${id} would alarm when the pipeline is idle (TreatMissingData).`);
-    for (const dimension of asArray(p.Dimensions) as Dict[]) {
-      const problem = dimensionProblem(id, String(p.Namespace), dimension, template);
+    const dimensions = [
+      ...(asArray(p.Dimensions) as Dict[]).map((dimension) => ({ namespace: String(p.Namespace), dimension, all: asArray(p.Dimensions) as Dict[] })),
+      // A metric-math alarm: the dimensions of each metric it reads.
+      ...(asArray(p.Metrics) as Dict[])
+        .map((query) => query.MetricStat?.Metric as Dict | undefined)
+        .filter((metric): metric is Dict => metric !== undefined)
+        .flatMap((metric) => (asArray(metric.Dimensions) as Dict[]).map((dimension) => ({ namespace: String(metric.Namespace), dimension, all: asArray(metric.Dimensions) as Dict[] }))),
+    ];
+    for (const { namespace, dimension, all } of dimensions) {
+      const problem = dimensionProblem(id, namespace, dimension, all, template);
       if (problem) problems.push(problem);
     }
   }
@@ -120,11 +158,21 @@ export function dashboardMetrics(template: Template): Array<[string, string]> {
   return found;
 }
 
+/** The metrics an alarm reads: its own, or each metric of its metric-math `Metrics`. */
+function alarmMetrics(resource: Parameters<typeof propertiesOf>[0]): string[] {
+  const p = propertiesOf(resource) as Dict;
+  if (p.Metrics === undefined) return [`${String(p.Namespace)} ${String(p.MetricName)}`];
+  return (asArray(p.Metrics) as Dict[])
+    .map((query) => query.MetricStat?.Metric as Dict | undefined)
+    .filter((metric): metric is Dict => metric !== undefined)
+    .map((metric) => `${String(metric.Namespace)} ${String(metric.MetricName)}`);
+}
+
 /** Every alarm's metric is drawn on the dashboard, so the graph behind an alarm is one click away. */
 export function checkDashboardShowsAlarms(template: Template): string[] {
   const shown = new Set(dashboardMetrics(template).map(([namespace, metric]) => `${namespace} ${metric}`));
   return resourcesOfType(template, 'AWS::CloudWatch::Alarm')
-    .map(([id, resource]) => [id, `${String(propertiesOf(resource).Namespace)} ${String(propertiesOf(resource).MetricName)}`] as const)
+    .flatMap(([id, resource]) => alarmMetrics(resource).map((metric) => [id, metric] as const))
     .filter(([, metric]) => !shown.has(metric))
     .map(([id, metric]) => `${id}'s metric ${metric} is not on the dashboard.`);
 }
@@ -140,10 +188,10 @@ export const REQUIRED_OUTPUTS = [
   'OpenObserveStreamUrl',
 ] as const;
 
-export function checkOutputs(template: Template): string[] {
+export function checkOutputs(template: Template, required: readonly string[] = REQUIRED_OUTPUTS): string[] {
   const outputs = (template.Outputs ?? {}) as Record<string, Dict>;
   const problems: string[] = [];
-  for (const name of REQUIRED_OUTPUTS) if (outputs[name] === undefined) problems.push(`Output ${name} is missing.`);
+  for (const name of required) if (outputs[name] === undefined) problems.push(`Output ${name} is missing.`);
   for (const [name, output] of Object.entries(outputs)) {
     if (typeof output.Description !== 'string' || output.Description.length < 10) problems.push(`Output ${name} has no Description.`);
     if (/[<>]/.test(String(output.Description))) problems.push(`Output ${name}'s Description has '<' or '>', which the README table would swallow.`);

@@ -84,12 +84,15 @@ export function checkSecretsNoEcho(template: Template): string[] {
 }
 
 export function checkOnlyUrlRequired(template: Template): string[] {
+  return checkRequiredParameters(template, REQUIRED_PARAMETERS);
+}
+
+/** The parameters without a default are exactly `wanted`, in that order. */
+export function checkRequiredParameters(template: Template, wanted: readonly string[]): string[] {
   const required = Object.entries(template.Parameters ?? {})
     .filter(([, spec]) => spec.Default === undefined)
     .map(([name]) => name);
-  return required.join(',') === REQUIRED_PARAMETERS.join(',')
-    ? []
-    : [`Required parameters are [${required.join(', ')}]; only [${REQUIRED_PARAMETERS.join(', ')}] should be.`];
+  return required.join(',') === wanted.join(',') ? [] : [`Required parameters are [${required.join(', ')}]; only [${wanted.join(', ')}] should be.`];
 }
 
 /** Numeric parameter `name` must allow only values within [min, max]: its bounds, or each of its AllowedValues. */

@@ -1,6 +1,7 @@
 import type { Template } from '../../../cli/template/load-template';
-import { branches } from './evaluate';
-import { asArray, getAtt, policyStatements, propertiesOf } from './walk';
+import { sampleDeployments } from './deployments';
+import { branches, contextFor, type EvaluationContext, exists, type ParameterValues, resolveIfs } from './evaluate';
+import { asArray, getAtt, policyStatements, propertiesOf, resourcesOfType } from './walk';
 
 /**
  * Routing checks: the EventBridge rule, its pattern, its target and its dead-letter queue. Each returns a
@@ -83,7 +84,12 @@ export function checkRuleTarget(template: Template): string[] {
   return problems;
 }
 
-export function checkDeadLetterQueue(template: Template): string[] {
+/**
+ * The rules' dead-letter queue: a standard, encrypted queue whose policy lets EventBridge send only on
+ * behalf of the rules that use it. Checked for each deployment in `deployments` (parameter values), since
+ * which rules exist, and so which may send, depends on the parameters.
+ */
+export function checkDeadLetterQueue(template: Template, deployments: readonly ParameterValues[] = sampleDeployments(template)): string[] {
   const queue = template.Resources.RuleDeadLetterQueue;
   const properties = propertiesOf(queue) as Dict;
   const problems: string[] = [];
@@ -95,7 +101,32 @@ export function checkDeadLetterQueue(template: Template): string[] {
   );
   if (!allow) return [...problems, 'No queue policy lets EventBridge send to the dead-letter queue.'];
   if (JSON.stringify(allow.statement.Principal) !== JSON.stringify({ Service: 'events.amazonaws.com' })) problems.push('The queue policy principal is not events.amazonaws.com.');
-  const sourceArn = (allow.statement.Condition as Dict | undefined)?.ArnEquals?.['aws:SourceArn'];
-  if (!isGetAtt(sourceArn, 'CognitoEventsRule')) problems.push('The queue policy is not scoped by aws:SourceArn to the rule.');
+  for (const given of deployments) {
+    const ctx = contextFor(template, given);
+    const users = rulesDeadLetteringTo('RuleDeadLetterQueue', template, ctx);
+    const condition = resolveIfs(allow.statement.Condition, ctx) as Dict | undefined;
+    const sources = asArray(condition?.ArnEquals?.['aws:SourceArn']).map((arn) => {
+      const target = getAtt(arn);
+      return target?.[1] === 'Arn' ? target[0] : JSON.stringify(arn);
+    });
+    const label = describe(given);
+    if (users.length === 0) problems.push(`${label}: no rule uses RuleDeadLetterQueue.`);
+    if (JSON.stringify([...sources].sort()) !== JSON.stringify([...users].sort())) {
+      problems.push(`${label}: the queue policy admits aws:SourceArn [${sources.join(', ')}], but the rules that dead-letter to it are [${users.join(', ')}].`);
+    }
+  }
   return problems;
+}
+
+/** The rules (existing for `ctx`) that have a target whose DeadLetterConfig is `queue`. */
+export function rulesDeadLetteringTo(queue: string, template: Template, ctx: EvaluationContext): string[] {
+  return resourcesOfType(template, 'AWS::Events::Rule')
+    .filter(([, rule]) => exists(rule as { Condition?: unknown }, ctx))
+    .filter(([, rule]) => (asArray(propertiesOf(rule).Targets) as Dict[]).some((target) => isGetAtt(target.DeadLetterConfig?.Arn, queue)))
+    .map(([id]) => id);
+}
+
+function describe(given: ParameterValues): string {
+  const shown = Object.entries(given).filter(([name]) => !/Url|AccessKey|Arn$/.test(name));
+  return shown.length === 0 ? 'With the defaults' : `With ${shown.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(' ')}`;
 }

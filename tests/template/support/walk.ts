@@ -58,7 +58,9 @@ export interface PolicyStatement {
 
 /**
  * Every policy document in the template (role inline policies and trust policies, managed and inline
- * policies, bucket and queue policies), each statement listed once per Fn::If branch.
+ * policies, bucket, queue and event-bus policies), each statement listed once per Fn::If branch. The single
+ * statement of an AWS::Events::EventBusPolicy is wrapped in a document of its own, with the version
+ * EventBridge gives it.
  */
 export function policyDocuments(template: Template): { holder: string; holderType: string; where: string; document: Record<string, unknown> }[] {
   const documents: { holder: string; holderType: string; where: string; document: Record<string, unknown> }[] = [];
@@ -73,6 +75,11 @@ export function policyDocuments(template: Template): { holder: string; holderTyp
     };
     if (properties.AssumeRolePolicyDocument !== undefined) add('AssumeRolePolicyDocument', properties.AssumeRolePolicyDocument);
     if (properties.PolicyDocument !== undefined) add('PolicyDocument', properties.PolicyDocument);
+    // An event bus holds its resource policy in `Policy`; an AWS::Events::EventBusPolicy holds one statement.
+    if (resource.Type === 'AWS::Events::EventBus' && properties.Policy !== undefined) add('Policy', properties.Policy);
+    if (resource.Type === 'AWS::Events::EventBusPolicy' && properties.Statement !== undefined) {
+      add('Statement', { Version: '2012-10-17', Statement: [properties.Statement] });
+    }
     asArray(properties.Policies).forEach((policy, index) => {
       for (const option of branches(policy)) {
         const document = (option as { PolicyDocument?: unknown }).PolicyDocument;
