@@ -14,7 +14,8 @@ import {
   unsuppressedFailures,
   weakReasons,
 } from './support/cfn-guard';
-import { expandedTemplate, mutable, rawTemplate, ROOT } from './support/template-fixture';
+import { CENTRAL_BUS_ARN } from './support/deployments';
+import { expandedTemplate, memberTemplate, mutable, rawTemplate, ROOT } from './support/template-fixture';
 
 /**
  * The AWS Control Tower proactive-control pack (cfn-guard 3.1.1, from @cdklabs/cdk-validator-cfnguard) on
@@ -62,9 +63,26 @@ type Mutable = ReturnType<typeof mutable>;
 
 const HOW_IT_WORKS = path.join(ROOT, 'docs', 'readme', '40-how-it-works.md');
 
-/** The README's exemption table (rule → logical ids), read from the "Security checks" section. */
-function documentedExemptions(markdown: string): Map<string, string[]> {
-  const section = markdown.split(/^### Security checks$/m)[1] ?? '';
+/** Rules member/template.yaml satisfies today. */
+const MEMBER_RULES_THAT_PASS = [
+  'cloud_trail_log_file_validation_enabled_check',
+  'cloudwatch_alarm_action_check',
+  'iam_inline_policy_no_statements_with_admin_access_check',
+  'iam_inline_policy_no_statements_with_full_access_check',
+  's3_bucket_level_public_access_prohibited_check',
+  's3_bucket_versioning_enabled_check',
+  'sqs_queue_encrypted_check',
+];
+
+/** Member deployments: every optional resource on, and the defaults. */
+const MEMBER_DEPLOYMENTS: { name: string; given: ParameterValues }[] = [
+  { name: 'trail and alarm e-mail', given: { CentralEventBusArn: CENTRAL_BUS_ARN, CreateTrail: 'true', AlarmEmail: 'security@example.com', IncludeReadOnlyEvents: 'true' } },
+  { name: 'defaults', given: { CentralEventBusArn: CENTRAL_BUS_ARN } },
+];
+
+/** An exemption table (rule → logical ids), read from the section under `heading`. */
+function documentedExemptions(markdown: string, heading = '### Security checks'): Map<string, string[]> {
+  const section = markdown.split(new RegExp(`^${heading}$`, 'm'))[1]?.split(/^#{1,3} /m)[0] ?? '';
   const table = new Map<string, string[]>();
   for (const [, rule, resources] of section.matchAll(/^\| `([a-z0-9_]+)` \| ([^|]*) \|/gm)) {
     table.set(rule!, [...resources!.matchAll(/`([A-Za-z0-9]+)`/g)].map((match) => match[1]!));
@@ -101,6 +119,46 @@ describe('README exemption table', () => {
     // Assess
     const sorted = (table: Map<string, string[]>) => Object.fromEntries([...table].map(([rule, ids]) => [rule, [...ids].sort()]).sort());
     expect(sorted(documented)).toEqual(sorted(expected));
+  });
+});
+
+describe('cfn-guard Control Tower pack on member/template.yaml', () => {
+  let template: Template;
+  let report: GuardReport;
+  beforeAll(() => {
+    template = memberTemplate();
+    report = runGuard(template);
+  });
+
+  test('the rules the template is built to satisfy pass', () => {
+    expect(report.passed).toEqual(expect.arrayContaining(MEMBER_RULES_THAT_PASS));
+  });
+
+  test('every failure is suppressed on its own resource, and every suppression is needed and explained', () => {
+    expect(unsuppressedFailures(report.failures, suppressionsOf(template))).toEqual([]);
+    expect(staleSuppressions(report.failures, suppressionsOf(template))).toEqual([]);
+    expect(weakReasons(suppressionsOf(template))).toEqual([]);
+  });
+
+  test.each(MEMBER_DEPLOYMENTS)('with conditions resolved ($name), every failure is suppressed', ({ given }) => {
+    // Prepare
+    expect(failedRules(template, given)).toEqual([]);
+    const deployed = deployedWith(template, given);
+
+    // Act
+    const failures = runGuard(deployed).failures;
+
+    // Assess
+    expect(unsuppressedFailures(failures, suppressionsOf(deployed))).toEqual([]);
+  });
+
+  test('the check bites: an unencrypted dead-letter queue is reported', () => {
+    // Prepare
+    const broken = mutable(template);
+    delete broken.Resources.RuleDeadLetterQueue!.Properties.SqsManagedSseEnabled;
+
+    // Act / Assess
+    expect(unsuppressedFailures(runGuard(broken).failures, suppressionsOf(broken))).toEqual([expect.stringMatching(/^RuleDeadLetterQueue fails sqs_queue_encrypted_check;/)]);
   });
 });
 

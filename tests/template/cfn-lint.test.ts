@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeWithTool, TOOL_PATH } from '../helpers/external-tools';
-import { expandedTemplate, TEMPLATE_PATH } from './support/template-fixture';
+import { expandedTemplate, MEMBER_TEMPLATE_PATH, TEMPLATE_PATH } from './support/template-fixture';
 
 /**
  * cfn-lint with zero errors and zero warnings, on template.yaml and on its SAM expansion (the transform
@@ -26,6 +26,26 @@ describeWithTool('cfn-lint', 'cfn-lint on template.yaml', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'o2c-lint-'));
     const file = path.join(dir, 'expanded.json');
     writeFileSync(file, JSON.stringify(expandedTemplate()).replace('firehose:PutRecordBatch', 'firehose:PutRecords'));
+
+    // Act
+    const result = cfnLint(file);
+    rmSync(dir, { recursive: true, force: true });
+
+    // Assess
+    expect(result.output).toMatch(/W3037/);
+  });
+});
+
+describeWithTool('cfn-lint', 'cfn-lint on member/template.yaml (no transform: the file is what deploys)', () => {
+  test('reports nothing, informational and experimental rules included', () => {
+    expect(cfnLint(MEMBER_TEMPLATE_PATH, ['-e', '-c', 'I'])).toEqual({ status: 0, output: '' });
+  });
+
+  test('the check bites: a misspelt action in the forwarding role is W3037', () => {
+    // Prepare
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'o2c-lint-'));
+    const file = path.join(dir, 'member.yaml');
+    writeFileSync(file, readFileSync(MEMBER_TEMPLATE_PATH, 'utf8').replace('Action: events:PutEvents', 'Action: events:PutEvent'));
 
     // Act
     const result = cfnLint(file);
@@ -62,9 +82,12 @@ describeWithTool('sam-translator', 'cfn-lint on the SAM-expanded template', () =
 });
 
 describe('cfn-lint suppressions', () => {
-  test('every ignore_checks entry in template.yaml gives its reason on the same line', () => {
+  test.each([
+    ['template.yaml', TEMPLATE_PATH],
+    ['member/template.yaml', MEMBER_TEMPLATE_PATH],
+  ])('every ignore_checks entry in %s gives its reason on the same line', (_name, file) => {
     // Prepare
-    const lines = readFileSync(TEMPLATE_PATH, 'utf8').split('\n');
+    const lines = readFileSync(file, 'utf8').split('\n');
 
     // Act
     const unexplained = lines.filter((line) => /ignore_checks|- [EWI]\d{4}\b/.test(line) && !/#\s*\S/.test(line));

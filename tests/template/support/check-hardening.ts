@@ -26,7 +26,15 @@ export const NAME_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 /** Names derived from the stack name in code: the endpoint check answers the trail's (functions/endpoint-check/trail-name.ts). */
 const DERIVED_NAME_ATTRIBUTES = new Set(['EndpointCheck.TrailName']);
 
-/** A name is fine when CloudFormation generates it or when it derives from the stack name. */
+/** The variables of a `Fn::Sub [text, { Var: … }]` whose value comes from the stack's id (a UUID part of it). */
+function stackIdVariables(sub: unknown): string[] {
+  if (!Array.isArray(sub) || typeof sub[1] !== 'object' || sub[1] === null) return [];
+  return Object.entries(sub[1] as Dict)
+    .filter(([, value]) => JSON.stringify(value).includes('{"Ref":"AWS::StackId"}'))
+    .map(([name]) => name);
+}
+
+/** A name is fine when CloudFormation generates it or when it derives from the stack name or the stack id. */
 export function checkNoHardcodedNames(template: Template): string[] {
   const problems: string[] = [];
   for (const [id, resource] of Object.entries(template.Resources)) {
@@ -35,10 +43,12 @@ export function checkNoHardcodedNames(template: Template): string[] {
       if (value === undefined) continue;
       if (DERIVED_NAME_ATTRIBUTES.has(getAtt(value)?.join('.') ?? '')) continue;
       const sub = (value as Dict | null)?.['Fn::Sub'];
-      const derived = typeof sub === 'string' && sub.includes('${AWS::StackName}');
+      const fromId = stackIdVariables(sub);
+      const derived = (typeof sub === 'string' && sub.includes('${AWS::StackName}')) || (fromId.length > 0 && fromId.some((name) => String(sub[0]).includes(`\${${name}}`)));
       if (!derived) problems.push(`${id}.${property} is hard-coded (${JSON.stringify(value)}); leave it to CloudFormation or derive it from the stack name.`);
       // Unanchored service patterns reject characters such as ':' only at deploy time.
-      const text = typeof sub === 'string' ? sub.replace('${AWS::StackName}', 'stack') : String(value);
+      const subText = typeof sub === 'string' ? sub : Array.isArray(sub) ? String(sub[0]) : undefined;
+      const text = subText !== undefined ? subText.replace(/\$\{[^}]+\}/g, 'stack') : String(value);
       if (!/^[A-Za-z0-9._-]+$/.test(text)) problems.push(`${id}.${property} has characters some AWS names refuse: ${text}.`);
     }
   }

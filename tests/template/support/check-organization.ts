@@ -167,15 +167,46 @@ export function checkSwitchParity(central: Template, member: Template, names: re
   return problems;
 }
 
-/** The member template's resources `ids` (and the conditions they use) are the central template's, key for key. */
-export function checkResourcesMirrored(central: Template, member: Template, ids: readonly string[]): string[] {
+/**
+ * The member template's resources `ids` (and the conditions they use) are the central template's, key for
+ * key, once `normalise` has mapped each side's deliberate differences to one form.
+ */
+export function checkResourcesMirrored(
+  central: Template,
+  member: Template,
+  ids: readonly string[],
+  normalise: (value: unknown) => unknown = (value) => value,
+): string[] {
   const problems: string[] = [];
   for (const id of ids) {
-    if (!same(central.Resources[id], member.Resources[id])) problems.push(`${id} differs between template.yaml and member/template.yaml; copy the central one.`);
+    if (!same(normalise(central.Resources[id]), normalise(member.Resources[id]))) problems.push(`${id} differs between template.yaml and member/template.yaml; copy the central one.`);
     const condition = central.Resources[id]?.Condition;
     if (typeof condition === 'string' && !same(central.Conditions?.[condition], member.Conditions?.[condition])) {
       problems.push(`Condition ${condition} of ${id} differs between the templates.`);
     }
   }
   return problems;
+}
+
+/** What stands for the trail's name once {@link sameTrailName} has replaced each template's way of making it. */
+export const TRAIL_NAME = '<trail name>';
+
+/**
+ * Replaces the trail's name by {@link TRAIL_NAME}: the central stack takes it from its endpoint check
+ * (`!GetAtt EndpointCheck.TrailName`, `${EndpointCheck.TrailName}`), the member stack, which has no
+ * function, from its stack id (`!Sub ['…o2-cognito-${StackUuid}', { StackUuid: … }]`). Everything else is
+ * left as it is, so the two trails can be compared key for key.
+ */
+export function sameTrailName(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sameTrailName);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Dict;
+  if (same(record, { 'Fn::GetAtt': ['EndpointCheck', 'TrailName'] })) return TRAIL_NAME;
+  const sub = record['Fn::Sub'];
+  if (typeof sub === 'string' && sub.includes('${EndpointCheck.TrailName}')) return { 'Fn::Sub': sub.split('${EndpointCheck.TrailName}').join(TRAIL_NAME) };
+  if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[0].includes('o2-cognito-${StackUuid}')) {
+    const text = sub[0].split('o2-cognito-${StackUuid}').join(TRAIL_NAME);
+    return text === TRAIL_NAME ? TRAIL_NAME : { 'Fn::Sub': text };
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, sameTrailName(item)]));
 }

@@ -8,12 +8,19 @@ import { TOOL_PATH } from '../../helpers/external-tools';
 /** The project root, where template.yaml, the Makefile and esbuild.config.mjs live. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const TEMPLATE_PATH = path.join(ROOT, 'template.yaml');
+/** The member template of an organization (plain CloudFormation, deployed as a StackSet). */
+export const MEMBER_TEMPLATE_PATH = path.join(ROOT, 'member', 'template.yaml');
 export const TRANSLATE_SCRIPT = path.join(ROOT, 'scripts', 'sam-translate.py');
 const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'o2-cognito-template');
 
-/** template.yaml as data, intrinsics in long form (what the CLI reads, too). */
-export function rawTemplate(): Template {
-  return loadTemplate(TEMPLATE_PATH);
+/** template.yaml (or another template file) as data, intrinsics in long form (what the CLI reads, too). */
+export function rawTemplate(file: string = TEMPLATE_PATH): Template {
+  return loadTemplate(file);
+}
+
+/** member/template.yaml as data. It has no transform: what it says is what CloudFormation deploys. */
+export function memberTemplate(): Template {
+  return loadTemplate(MEMBER_TEMPLATE_PATH);
 }
 
 /** Runs scripts/sam-translate.py on a template file and returns the expanded CloudFormation JSON text. */
