@@ -13,6 +13,9 @@ interface Vocabulary {
 }
 const V1: Vocabulary = { categories: CATEGORIES, outcomes: OUTCOMES };
 
+/** The dashboard's variables and the field each filters (`field IN ($variable)`): pool, account, region. */
+const DASHBOARD_VARIABLES: Readonly<Record<string, string>> = { user_pool: 'user_pool_id', aws_account_id: 'aws_account_id', aws_region: 'aws_region' };
+
 /** Problems of one pack query against a schema: unknown columns, incompatible literals and functions. */
 function schemaProblems(sql: string, schema: Schema, vocabulary: Vocabulary = V1): string[] {
   const result = readSqlReferences(sql);
@@ -30,7 +33,7 @@ function schemaProblems(sql: string, schema: Schema, vocabulary: Vocabulary = V1
       if (literal.kind === 'number' && type !== 'integer') problems.push(`${column} (${type}) ${operator} a number`);
       if (literal.kind === 'string' && column === 'category' && !vocabulary.categories.includes(literal.value)) problems.push(`category '${literal.value}' is not a category`);
       if (literal.kind === 'string' && column === 'outcome' && !vocabulary.outcomes.includes(literal.value)) problems.push(`outcome '${literal.value}' is not an outcome`);
-      if (literal.kind === 'variable' && !(column === 'user_pool_id' && literal.name === 'user_pool' && operator === 'IN')) problems.push(`variable $${literal.name} on ${column}`);
+      if (literal.kind === 'variable' && !(DASHBOARD_VARIABLES[literal.name] === column && operator === 'IN')) problems.push(`variable $${literal.name} on ${column}`);
       if (literal.kind === 'placeholder') problems.push(`placeholder {{${literal.name}}} compared with ${column}`);
     }
   }
@@ -76,8 +79,24 @@ describe('pack queries against schema v1', () => {
     expect(SCHEMA_V1.user_pool_id.type).toBe('string');
   });
 
-  test('every panel filters on the user-pool variable', () => {
-    for (const [title, sql] of panelQueries) expect({ title, filtered: sql.includes('user_pool_id IN ($user_pool)') }).toEqual({ title, filtered: true });
+  test('the account and region variables read aws_account_id and aws_region, so one dashboard splits an organization', () => {
+    // Act
+    const variables = PACK_CONTENT.dashboard.variables.list.map((v) => [v.name, v.query_data.field, v.query_data.stream]);
+
+    // Assess
+    expect(variables).toEqual(Object.entries(DASHBOARD_VARIABLES).map(([name, field]) => [name, field, '{{stream}}']));
+    expect([SCHEMA_V1.aws_account_id.type, SCHEMA_V1.aws_region.type]).toEqual(['string', 'string']);
+  });
+
+  test('every panel filters on every dashboard variable', () => {
+    for (const [title, sql] of panelQueries) {
+      const missing = Object.entries(DASHBOARD_VARIABLES).filter(([name, field]) => !sql.includes(`${field} IN ($${name})`)).map(([name]) => name);
+      expect({ title, missing }).toEqual({ title, missing: [] });
+    }
+  });
+
+  test('a variable on another field is reported', () => {
+    expect(schemaProblems('SELECT COUNT(*) AS n FROM "{{stream}}" WHERE aws_region IN ($aws_account_id)', SCHEMA_V1)).toEqual(['variable $aws_account_id on aws_region']);
   });
 
   test('every axis alias of a panel is a column or alias its SQL selects', () => {
