@@ -62,6 +62,7 @@ const OPTIONAL_RESOURCES = ['Trail', 'TrailBucket', 'TrailBucketPolicy', 'PackIn
 type Mutable = ReturnType<typeof mutable>;
 
 const HOW_IT_WORKS = path.join(ROOT, 'docs', 'readme', '40-how-it-works.md');
+const ORGANIZATIONS = path.join(ROOT, 'docs', 'organizations.md');
 
 /** Rules member/template.yaml satisfies today. */
 const MEMBER_RULES_THAT_PASS = [
@@ -115,6 +116,21 @@ describe('README exemption table', () => {
 
     // Act
     const documented = documentedExemptions(readFileSync(HOW_IT_WORKS, 'utf8'));
+
+    // Assess
+    const sorted = (table: Map<string, string[]>) => Object.fromEntries([...table].map(([rule, ids]) => [rule, [...ids].sort()]).sort());
+    expect(sorted(documented)).toEqual(sorted(expected));
+  });
+});
+
+describe('docs/organizations.md exemption table', () => {
+  test('lists exactly the suppressions of member/template.yaml, rule by rule and resource by resource', () => {
+    // Prepare
+    const expected = new Map<string, string[]>();
+    for (const { rule, resource } of suppressionsOf(memberTemplate())) expected.set(rule, [...(expected.get(rule) ?? []), resource]);
+
+    // Act
+    const documented = documentedExemptions(readFileSync(ORGANIZATIONS, 'utf8'), '## Security checks of the member template');
 
     // Assess
     const sorted = (table: Map<string, string[]>) => Object.fromEntries([...table].map(([rule, ids]) => [rule, [...ids].sort()]).sort());
