@@ -5,9 +5,9 @@ import { isNativeError } from 'node:util/types';
 import { type CliIo, type Command, CliUsageError } from '../io';
 import { parseEnvVarsFile, overridesFor } from '../invoke/env-vars-file';
 import { MissingBuildError } from '../invoke/errors';
-import { FUNCTION_BUNDLES } from '../invoke/function-bundles';
 import { functionIds, readFunctionConfig } from '../invoke/function-config';
 import { findHandlerFile, parseHandler } from '../invoke/handler-module';
+import { bundleDir as bundleDirOf } from '../../functions/lambda-functions.cjs';
 import { lambdaEnvironment, resolveTemplateVariables } from '../invoke/lambda-environment';
 import { parseParameterOverrides, spreadParameterOverrides } from '../template/parameter-overrides';
 import { runInvocation } from '../invoke/run-invocation';
@@ -100,15 +100,21 @@ function chooseFunction(positionals: readonly string[], template: Template): str
   throw new CliUsageError(`name the function to invoke; use one of: ${ids.join(', ') || '(no functions)'}.`);
 }
 
+/** Where `npm run build` puts the function's bundle; an id the build cannot name is the user's to fix. */
+function bundleOf(logicalId: string): string {
+  try {
+    return bundleDirOf(logicalId);
+  } catch (error) {
+    throw new CliUsageError(isNativeError(error) ? error.message : String(error));
+  }
+}
+
 function handlerFileOf(
   logicalId: string,
   handler: string,
   projectDir: string,
 ): { file: string; bundleDir: string; exportPath: readonly string[] } {
-  const bundle = FUNCTION_BUNDLES[logicalId];
-  if (bundle === undefined) {
-    throw new CliUsageError(`${logicalId} has no bundle in this project's build; use one of: ${Object.keys(FUNCTION_BUNDLES).join(', ')}.`);
-  }
+  const bundle = bundleOf(logicalId);
   const spec = parseHandler(handler);
   if (!spec) throw new CliUsageError(`${logicalId} has Handler '${handler}'; use file.export, e.g. index.handler.`);
   const bundleDir = path.join(projectDir, bundle);

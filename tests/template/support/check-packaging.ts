@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Template } from '../../../cli/template/load-template';
 import { propertiesOf, walk } from './walk';
@@ -57,17 +58,17 @@ export function checkSarFields(template: Template): string[] {
   return problems;
 }
 
-/** Logical ids of the esbuild FUNCTIONS table, read from esbuild.config.mjs (an ES module jest cannot import). */
+/** What esbuild.config.mjs builds: logical id → entry point. Asked of the config itself (an ES module jest cannot import). */
 export function esbuildFunctions(root: string): Map<string, string> {
-  const text = readFileSync(path.join(root, 'esbuild.config.mjs'), 'utf8');
-  const table = /export const FUNCTIONS = \{([\s\S]*?)\n\};/.exec(text)?.[1] ?? '';
-  const entries = [...table.matchAll(/(\w+): \{ entry: '([^']+)'/g)];
-  return new Map(entries.map((match) => [match[1] as string, match[2] as string]));
+  const script = "import('./esbuild.config.mjs').then((m) => process.stdout.write(JSON.stringify(m.lambdaFunctions())))";
+  const functions = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as { id: string; entry: string }[];
+  return new Map(functions.map((fn) => [fn.id, fn.entry]));
 }
 
+/** The `build-<LogicalId>` targets make sees in the Makefile (its database, `make -pn`, so generated targets count). */
 export function makefileTargets(root: string): Set<string> {
-  const text = readFileSync(path.join(root, 'Makefile'), 'utf8');
-  return new Set([...text.matchAll(/build-([A-Za-z0-9]+)/g)].map((match) => match[1] as string));
+  const database = execFileSync('make', ['-pn', '-f', 'Makefile', 'ARTIFACTS_DIR=/nonexistent'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Set([...database.matchAll(/^build-([A-Za-z0-9]+):/gm)].map((match) => match[1] as string));
 }
 
 /** Function resource types `sam build` builds, and the property holding each one's local code folder. */
