@@ -1,3 +1,4 @@
+import { version } from '../package.json';
 import { type CliIo, type Command, CliUsageError, processIo } from './io';
 
 /** A command whose module is evaluated on first use, so that running one command never initialises the others. */
@@ -13,9 +14,24 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   'install-pack': { run: lazy(() => import('./commands/install-pack')), summary: 'install, update or remove the Cognito Security dashboard and alerts in OpenObserve' },
 };
 
+/** The command names, in the order `o2-cognito --help` lists them. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}`);
-  return `usage: o2-cognito <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun o2-cognito <command> --help for its options.\n`;
+  return `usage: o2-cognito <command> [options]
+       o2-cognito --version
+
+commands:
+${lines.join('\n')}
+
+Run o2-cognito <command> --help for its options and exit codes.
+
+exit codes:
+  0  the command did what was asked
+  1  it ran, but something was not done (its stderr says what)
+  2  usage error: an unknown command, option or value (nothing was done)
+`;
 }
 
 /** Runs the o2-cognito command line and resolves to the process exit code. */
@@ -24,6 +40,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`o2-cognito ${version}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -29,6 +29,11 @@ Runs the checks the stack's EndpointCheck runs at deploy time and prints one lin
   --allow-local       local testing only: accept http, any port and loopback/private hosts (as warnings)
 
 The access key is ${ACCESS_KEY_LOCATION}.
+
+exit codes:
+  0  every check passed or warned
+  1  a check failed (the failed lines say what to fix)
+  2  usage error: a missing or invalid option (nothing was checked)
 `;
 
 const OPTIONS = {

@@ -40,6 +40,11 @@ Installs the "Cognito Security" dashboard and alerts into OpenObserve, or update
 Credentials: OPENOBSERVE_USER and OPENOBSERVE_PASSWORD (a user's email and password, or a service account's
 email and token). OpenObserve accepts the Firehose access key for ingestion only, so not
 ${ACCESS_KEY_LOCATION}.
+
+exit codes:
+  0  installed, updated or removed (with --dry-run: planned)
+  1  OpenObserve refused a request or could not be reached (stderr says which)
+  2  usage error: a missing or invalid option or credential variable (nothing was changed)
 `;
 
 function httpUrl(value: string, flag: string): URL {

@@ -20,7 +20,6 @@ const USAGE = `usage: o2-cognito invoke [LogicalId] [--event FILE|-] [--env-vars
 
 Runs a function's built bundle (npm run build) in this process, like \`sam local invoke\` without Docker
 or an AWS account: the result JSON goes to stdout; the function's logs and a REPORT line to stderr.
-Exit code 0 when the handler succeeds, 1 when it fails, 2 for a usage error.
 
 options:
   -e, --event FILE                 the event JSON, '-' for stdin (default: {})
@@ -31,6 +30,11 @@ options:
                                    after one option (A=1 B=2) or in one quoted string ("A=1 B=2")
       --region REGION              AWS::Region and AWS_REGION (default: $AWS_REGION, else us-east-1)
   -h, --help                       show this help
+
+exit codes:
+  0  the handler returned (its result is on stdout)
+  1  the handler threw or timed out, or the bundle is missing (npm run build)
+  2  usage error: an unknown function, option or file (nothing was run)
 `;
 
 const OPTIONS = {

@@ -23,9 +23,11 @@ and delivers the result.
   --checkpoint FILE                record finished objects; a re-run skips them
   --dry-run                        read, match and transform; deliver nothing
 
-Exit code 0 when everything that matched was delivered (or nothing matched); 1 when something was not
-delivered or could not be read (stderr then prints the command that resumes the run) or when the input
-held no event; 2 for a usage error.
+exit codes:
+  0  everything that matched was delivered (with --dry-run: transformed), or nothing matched
+  1  something was not delivered or could not be read (stderr prints the command that resumes it), or no event was read
+  2  usage error: a missing or invalid option, or a template the rule cannot be read from
+  130  a second Ctrl-C ended it at once (the first stops reading and delivers what is buffered)
 `;
 
 export type SinkTarget =
