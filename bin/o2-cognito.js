@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// biome-ignore lint/suspicious/noRedundantUseStrict: package.json has no "type", so this file is CommonJS, where it is not redundant
 'use strict';
 // Thin launcher: the command itself is built by `npm run build` into dist/cli.
 const path = require('node:path');

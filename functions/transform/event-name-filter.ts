@@ -28,6 +28,6 @@ export function compileEventNameFilter(list: string): EventNameFilter {
         );
   return {
     patterns,
-    matches: (eventName) => exact.has(eventName) || (regex !== undefined && regex.test(eventName)),
+    matches: (eventName) => exact.has(eventName) || regex?.test(eventName) === true,
   };
 }

@@ -255,6 +255,7 @@ describeWithTool('sam-translator', 'cfn-guard Control Tower pack on the SAM-expa
     test('an admin statement behind a condition is reported once the conditions are resolved', () => {
       // Prepare: widen the statement that exists only with OpenObserveAccessKeySecretArn.
       const broken = mutable(template);
+      // biome-ignore lint/suspicious/noExplicitAny: a deliberately broken policy, written through the mutable template
       const statements = broken.Resources.EndpointCheckFunctionRole!.Properties.Policies[0].PolicyDocument.Statement as any[];
       const secretRead = statements.find((statement) => statement['Fn::If']?.[0] === 'UseSecretArn')['Fn::If'][1];
       Object.assign(secretRead, { Action: '*', Resource: '*' });

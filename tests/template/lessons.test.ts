@@ -29,6 +29,7 @@ interface Lesson {
   readonly check: (t: Template) => string[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 const props = (t: MutableTemplate, id: string): Dict => t.Resources[id]!.Properties;
 const http = (t: MutableTemplate): Dict => props(t, 'DeliveryStream').HttpEndpointDestinationConfiguration;

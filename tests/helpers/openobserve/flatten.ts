@@ -9,6 +9,7 @@ import { serdeToString } from './serde-to-string';
 export const FLATTEN_LEVEL_DEFAULT = 3;
 const KEY_SEPARATOR = '_';
 const STORED_KEY = /^[a-z0-9_]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole 7-bit range, control characters included, is ASCII
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_NOT_STORED = /[^a-z0-9_]/g;
 const LOWERCASE = /\p{Lowercase}/u;

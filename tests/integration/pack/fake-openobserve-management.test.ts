@@ -20,7 +20,8 @@ async function call(method: string, path: string, body?: unknown, auth = basic(A
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
-  let json: any; // the fake's answers are read field by field in each test
+  // biome-ignore lint/suspicious/noExplicitAny: the fake's answers are read field by field in each test
+  let json: any;
   try {
     json = JSON.parse(text);
   } catch {

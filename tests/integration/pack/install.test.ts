@@ -77,7 +77,7 @@ describe('installPack', () => {
     const spraying = [...fake.alerts].find(([, a]) => a.body.name === 'cognito_password_spraying');
     expect(fake.writes().slice(before).map(writeLine)).toEqual([`PUT /api/v2/default/alerts/${spraying?.[0]}`]);
     expect([...fake.alerts.keys()]).toEqual(ids);
-    expect(String((spraying?.[1].body.query_condition as { sql: string }).sql)).toMatch(/>= 25$/);
+    expect(String((spraying?.[1]?.body.query_condition as { sql: string } | undefined)?.sql)).toMatch(/>= 25$/);
     expect(report.actions.filter((a) => a.verb === 'update')).toEqual([{ verb: 'update', kind: 'alert', name: 'cognito_password_spraying' }]);
   });
 
@@ -93,7 +93,7 @@ describe('installPack', () => {
 
     expect(report.actions).toContainEqual({ verb: 'update', kind: 'dashboard', name: 'Cognito Security' });
     expect([...fake.dashboards.keys()]).toEqual([id]);
-    expect((fake.dashboards.get(id)?.body.tabs as { name: string }[])[0]?.name).toBe('Overview');
+    expect((fake.dashboards.get(id)?.body.tabs as { name: string }[] | undefined)?.[0]?.name).toBe('Overview');
     const put = fake.requests.find((r) => r.method === 'PUT');
     expect(put?.query).toMatchObject({ folder: expect.stringMatching(/^fld/), hash: expect.stringMatching(/^[0-9]+$/) });
   });

@@ -3,6 +3,7 @@ import { asArray, dependsOn, getAtt, policyStatements, propertiesOf, refName, re
 
 /** Storage, naming and logging hardening. Each check returns a list of problems. */
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 
 /** Properties that set a physical name; a literal there collides between two installs. */

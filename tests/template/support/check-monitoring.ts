@@ -3,6 +3,7 @@ import { asArray, getAtt, propertiesOf, refName, resourcesOfType } from './walk'
 
 /** Alarms, notifications, dashboard and outputs. Each check returns a list of problems. */
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 
 /** Metrics that must each have an alarm: [namespace, metric]. */

@@ -6,6 +6,7 @@ import { propertiesOf, walk } from './walk';
 
 /** SAR metadata, build wiring and runtimes. Each check returns a list of problems. */
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 
 /** SPDX identifiers SAR shows a licence page for; the project is Apache-2.0. */

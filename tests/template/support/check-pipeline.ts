@@ -8,6 +8,7 @@ import { asArray, dependsOn, getAtt, propertiesOf, refName } from './walk';
  * Each returns a list of problems (empty = fine), so a test can also run it on a mutated template.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 
 function httpDestination(template: Template): Dict {

@@ -8,6 +8,7 @@ import { asArray, getAtt, policyStatements, propertiesOf, resourcesOfType } from
  * list of problems (empty = fine), so a test can also run it on a mutated template.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: template data is read by path; each check reports what is missing instead of typing CloudFormation
 type Dict = Record<string, any>;
 
 function isGetAtt(value: unknown, id: string, attribute = 'Arn'): boolean {

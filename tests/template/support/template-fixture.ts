@@ -65,6 +65,7 @@ export function mutable(template: Template): MutableTemplate {
 }
 
 /** Template data with every level writable, for mutation tests. */
+// biome-ignore-start lint/suspicious/noExplicitAny: mutation tests write any path of the template; the checks under test judge the result
 export type MutableTemplate = {
   Parameters: Record<string, Record<string, unknown>>;
   Resources: Record<string, { Type: string; Properties: Record<string, any>; [key: string]: any }>;
@@ -74,3 +75,4 @@ export type MutableTemplate = {
   Conditions: Record<string, unknown>;
   [key: string]: any;
 };
+// biome-ignore-end lint/suspicious/noExplicitAny: mutation tests write any path of the template

@@ -41,7 +41,7 @@ export function dependsOn(resource: Resource | undefined): string[] {
 /** Depth-first walk over every value, with its path, for "no literal X anywhere" checks. */
 export function walk(value: unknown, visit: (value: unknown, path: string) => void, path = ''): void {
   visit(value, path);
-  if (Array.isArray(value)) value.forEach((item, index) => walk(item, visit, `${path}/${index}`));
+  if (Array.isArray(value)) value.forEach((item, index) => void walk(item, visit, `${path}/${index}`));
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) walk(item, visit, `${path}/${key}`);
   }

@@ -27,7 +27,8 @@ describe('the pack files', () => {
 
   test('every panel is custom SQL on the templated stream, in a known chart type, with the fields v5 requires', () => {
     for (const panel of panels) {
-      const raw = panel as unknown as Record<string, any>; // the wire shape, beyond what the typed interfaces name
+      // biome-ignore lint/suspicious/noExplicitAny: the wire shape, beyond what the typed interfaces name
+      const raw = panel as unknown as Record<string, any>;
       expect(PANEL_TYPES).toContain(panel.type);
       expect(raw.queryType).toBe('sql');
       expect(typeof raw.config.show_legends).toBe('boolean');
@@ -72,7 +73,8 @@ describe('the pack files', () => {
 
   test('scheduled alerts return one row per offender and fire on one row; the admin-change alert is real-time', () => {
     for (const alert of PACK_CONTENT.alerts) {
-      const raw = alert as unknown as Record<string, any>; // the wire shape, beyond what the typed interfaces name
+      // biome-ignore lint/suspicious/noExplicitAny: the wire shape, beyond what the typed interfaces name
+      const raw = alert as unknown as Record<string, any>;
       if (alert.name === 'cognito_pool_admin_change') {
         expect(alert.is_real_time).toBe(true);
         expect(alert.query_condition.type).toBe('custom');

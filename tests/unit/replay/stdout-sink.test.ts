@@ -16,7 +16,10 @@ const failing = (code: string) => new Writable({ write: (_chunk, _enc, done) => 
 describe('stdoutSink', () => {
   test('writes each record as it comes and waits when the stream asks it to', async () => {
     const chunks: string[] = [];
-    const out = new Writable({ highWaterMark: 4, write: (chunk, _enc, done) => (chunks.push(String(chunk)), setImmediate(done)) });
+    const out = new Writable({ highWaterMark: 4, write: (chunk, _enc, done) => {
+      chunks.push(String(chunk));
+      setImmediate(done);
+    } });
     const report = counting();
     const sink = stdoutSink(out, report);
     await sink.write({ data: Buffer.from('{"a":1}\n'), ticket });

@@ -15,6 +15,7 @@ describe('parseSerdeJson', () => {
 
   it('turns an integer beyond u64 into a float', () => {
     expect(value('18446744073709551616')).toBeInstanceOf(JsonFloat);
+    // biome-ignore lint/correctness/noPrecisionLoss: u64::MAX as the nearest double is exactly what serde_json yields
     expect(value('18446744073709551615')).toBe(18446744073709551615);
   });
 
