@@ -32,6 +32,25 @@ export const TOOLS = {
 } as const;
 export type ToolName = keyof typeof TOOLS;
 
+/** The pip package that brings each tool. */
+const PIP_PACKAGES: Readonly<Record<ToolName, string>> = {
+  'cfn-lint': 'cfn-lint',
+  moto_server: '"moto[server]"',
+  'sam-translator': 'aws-sam-translator',
+};
+
+/** One command that installs every tool the suite can use. */
+export const INSTALL_ALL_TOOLS = `pip install ${Object.values(PIP_PACKAGES).join(' ')}`;
+
+/** What a developer sees when `tool` is missing: what did not run, why, and the command that fixes it. */
+export function skippedMessage(tool: ToolName, name: string): string {
+  return (
+    `SKIPPED: "${name}" needs ${tool}, which is not on PATH (${SHIMS} included). ` +
+    `Install it with \`pip install ${PIP_PACKAGES[tool]}\` (all the suite uses: \`${INSTALL_ALL_TOOLS}\`); ` +
+    'CI sets REQUIRE_EXTERNAL_TOOLS=1, so there a missing tool fails instead.'
+  );
+}
+
 export const toolsRequired = (): boolean => process.env.REQUIRE_EXTERNAL_TOOLS === '1';
 
 /** `describe` that runs only where `tool` is installed; says SKIPPED on stderr, or fails under CI. */
@@ -43,11 +62,11 @@ export function describeWithTool(tool: ToolName, name: string, body: () => void)
   if (toolsRequired()) {
     describe(name, () => {
       test(`requires ${tool}`, () => {
-        throw new Error(`${tool} is not installed, and REQUIRE_EXTERNAL_TOOLS=1 says this check must run.`);
+        throw new Error(`${tool} is not installed, and REQUIRE_EXTERNAL_TOOLS=1 says this check must run; install it with \`pip install ${PIP_PACKAGES[tool]}\`.`);
       });
     });
     return;
   }
-  process.stderr.write(`\nSKIPPED: "${name}" needs ${tool}, which is not on PATH (${SHIMS} included).\n`);
+  process.stderr.write(`\n${skippedMessage(tool, name)}\n`);
   describe.skip(`${name} [SKIPPED: ${tool} not installed]`, body);
 }
