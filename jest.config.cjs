@@ -11,11 +11,22 @@ if (nodeMajor < 22 && process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABL
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
+  // functions/ and cli/ are roots too, so that coverage counts the files no test loads.
+  roots: ['<rootDir>/tests', '<rootDir>/functions', '<rootDir>/cli'],
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
   },
   reporters: ['default', '<rootDir>/tests/reporters/summary-line.cjs'],
   testTimeout: 30000,
+  // `npm test -- --coverage` (what .ci/run runs): V8's own counters, no instrumentation pass.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['functions/**/*.{ts,cjs}', 'cli/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
+  // The floor, just under the level measured when it was set (2026-12, Node.js 20: statements and lines
+  // 96.25 %, branches 89.46 %, functions 95.23 %). Raise it as coverage grows; never lower it to let a
+  // change in.
+  coverageThreshold: {
+    global: { statements: 96, branches: 89, functions: 95, lines: 96 },
+  },
 };
