@@ -13,8 +13,10 @@ export type DecodedRecord =
       value: unknown;
       bytes: number;
       /**
-       * Present when the text was ASCII without a backslash: then JSON.stringify would write every string in
-       * `value` as itself between quotes (JSON escapes nothing else, and raw control characters do not parse).
+       * Present when the text had no backslash: then JSON.stringify would write every string in `value` as
+       * itself between quotes. It escapes only `"`, `\`, control characters and lone surrogates; the first
+       * three need a backslash in JSON text (raw control characters do not parse), and valid UTF-8 holds no
+       * lone surrogate, so only a `\u` escape could make one. Non-ASCII text qualifies as well.
        */
       plainStrings?: true;
     }
@@ -75,6 +77,6 @@ export function decodeRecordData(base64: string): DecodedRecord {
   }
   if (Array.isArray(value)) return { ok: false, reason: 'record is a JSON array, not an object' };
   // Hot path: one scan of the text spares the output line a check of every string it quotes (record-line.ts).
-  if (ascii && text.indexOf('\\') === -1) return { ok: true, value, bytes: length, plainStrings: true };
+  if (text.indexOf('\\') === -1) return { ok: true, value, bytes: length, plainStrings: true };
   return { ok: true, value, bytes: length };
 }

@@ -44,8 +44,8 @@ function jsonField(value: string | Readonly<Record<string, unknown>>): string {
  * straight-line code rather than a loop over the table: this is the hot path, and direct property reads are
  * several times cheaper than keyed ones (record-line.test.ts checks the order against the table).
  * json fields hold JSON text (`"{\"a\":1}"`) or, with PAYLOAD_MODE=nested, an object. `plainStrings`: every
- * string field is known to be its own JSON text between quotes (an event whose text was ASCII without a
- * backslash, see decode-record.ts, and values derived from it: digits, hashes, truncated addresses).
+ * string field is known to be its own JSON text between quotes (an event whose text had no backslash, see
+ * decode-record.ts, and values derived from it: digits, hashes, truncated addresses).
  * @example recordLine({ _timestamp: 1741944413000000, schema_version: 1, category: 'sign_in', outcome: 'success' })
  * // '{\t"_timestamp":1741944413000000,"schema_version":1,"category":"sign_in","outcome":"success"}\n'
  */

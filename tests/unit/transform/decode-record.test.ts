@@ -7,7 +7,7 @@ describe('decodeRecordData', () => {
   test('decodes a JSON object and reports its decoded size', () => {
     const result = decodeRecordData(base64('{"a":1,"b":"ü"}'));
 
-    expect(result).toEqual({ ok: true, value: { a: 1, b: 'ü' }, bytes: 16 });
+    expect(result).toEqual({ ok: true, value: { a: 1, b: 'ü' }, bytes: 16, plainStrings: true });
   });
 
   test('accepts a leading byte-order mark', () => {

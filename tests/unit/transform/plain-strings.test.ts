@@ -1,6 +1,6 @@
 /**
- * The `plainStrings` shortcut: decodeRecordData vouches that every string of an ASCII, backslash-free record
- * needs no JSON escaping, and the output line skips checking them. It must never change a byte.
+ * The `plainStrings` shortcut: decodeRecordData vouches that every string of a backslash-free record (ASCII or
+ * not) needs no JSON escaping, and the output line skips checking them. It must never change a byte.
  */
 import fc from 'fast-check';
 import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
@@ -10,8 +10,11 @@ import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent } from '
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
-/** Every character a JSON string can hold raw in ASCII text without a backslash (DEL included). */
-const PLAIN_CHARS = Array.from({ length: 0x80 - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((c) => c !== '"' && c !== '\\');
+/** Characters a JSON string holds raw in text without a backslash: printable ASCII (DEL included), and beyond. */
+const PLAIN_CHARS = [
+  ...Array.from({ length: 0x80 - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((c) => c !== '"' && c !== '\\'),
+  ...['é', 'ß', '東', 'Ω', '\u00a0', '\u2028', '\u2029', '\ufffd', '\ufeff', '😀', '𝄞'],
+];
 const PLAIN_STRING = fc.string({ unit: fc.constantFrom(...PLAIN_CHARS), maxLength: 30 });
 const ANY_STRING = fc.oneof(PLAIN_STRING, fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\u007f', '\ud800', 'ü', '"', '\\', '\n'));
 const VALUE: fc.Arbitrary<unknown> = fc.oneof(
@@ -38,15 +41,19 @@ const EVENT: fc.Arbitrary<unknown> = fc
   });
 
 describe('decodeRecordData plainStrings', () => {
-  test('is set for ASCII text without a backslash', () => {
-    expect(decodeRecordData(base64('{"a":"b c\u007f","n":1}'))).toMatchObject({ ok: true, plainStrings: true });
+  test.each([
+    ['ASCII text', '{"a":"b c\u007f","n":1}'],
+    ['non-ASCII text', '{"a":"ü 東 😀 \u2028"}'],
+    ['text after a byte-order mark', '\ufeff{"a":1}'],
+  ])('is set for %s without a backslash', (_name, text) => {
+    expect(decodeRecordData(base64(text))).toMatchObject({ ok: true, plainStrings: true });
   });
 
   test.each([
     ['a backslash escape', '{"a":"b\\"c"}'],
     ['a \\u escape', '{"a":"\\u0041"}'],
-    ['a non-ASCII character', '{"a":"ü"}'],
-    ['a byte-order mark', '\ufeff{"a":1}'],
+    ['an escaped lone surrogate', '{"a":"\\ud800"}'],
+    ['a non-ASCII character and an escape', '{"a":"ü\\n"}'],
   ])('is absent for text with %s', (_name, text) => {
     const decoded = decodeRecordData(base64(text));
 
