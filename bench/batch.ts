@@ -18,6 +18,22 @@ const EVENT_SPREAD_MS = 10 * 60 * 1000;
 const CLIENT_IDS = ['3n4b5c6d7e8f9g0h1i2j3k4l5m', '7q8r9s0t1u2v3w4x5y6z7a8b9c', '1d2e3f4g5h6i7j8k9l0m1n2o3p'];
 const IP_PREFIXES = ['192.0.2.', '198.51.100.', '203.0.113.'];
 
+/**
+ * Text in the user-controlled fields of the `unicode` batch: non-ASCII letters, scripts, emoji and U+2028 in
+ * every record, and in about two records of three characters JSON must escape (quote, backslash, tab,
+ * newline), so that the batch takes both the transform's escaping path and its plain path for text without
+ * a backslash (functions/transform/decode-record.ts, `plainStrings`).
+ */
+const UNICODE_USER_AGENTS = [
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148 «Zoë’s “app”» 東京/1.2 📱',
+  'MyApp/3.1 (Android 14; Pixel 8) Dalvik/2.1.0 \\ build\t"nightly"\n Straße',
+  'curl/8.7.1 (x86_64-pc-linux-gnu) — Ñandú\u2028über-proxy ✓',
+] as const;
+const UNICODE_NAMES = ['zoë.müller@exämple.com', '山田太郎', 'o\'brien "the \\ admin"', 'Łukasz\tŻółć', 'имя_пользователя', 'أحمد'] as const;
+
+/** `ascii`: the sample events as they are; `unicode`: the same with non-ASCII and escaped text in them. */
+export type BatchText = 'ascii' | 'unicode';
+
 /** A parsed EventBridge event used as a pattern. */
 export type EventTemplate = Record<string, unknown> & { detail: Record<string, unknown> };
 
@@ -28,6 +44,8 @@ export interface BatchLimits {
   readonly eventBytes?: number;
   readonly nowMs: number;
   readonly seed?: number;
+  /** Default `ascii`. */
+  readonly text?: BatchText;
 }
 
 export interface Batch {
@@ -59,7 +77,7 @@ export function buildBatch(templates: readonly EventTemplate[], limits: BatchLim
   for (let i = 0; ; i += 1) {
     const template = templates[i % templates.length] as EventTemplate;
     const eventMs = limits.nowMs - Math.floor(random() * EVENT_SPREAD_MS);
-    const data = Buffer.from(varied(template, eventMs, random), 'utf8');
+    const data = Buffer.from(varied(template, eventMs, random, limits.text ?? 'ascii'), 'utf8');
     const record: FirehoseTransformationRecord = {
       recordId: `49659870452190163457938284551326048792173210457092620290${String(i).padStart(6, '0')}`,
       approximateArrivalTimestamp: eventMs + ARRIVAL_DELAY_MS,
@@ -75,7 +93,7 @@ export function buildBatch(templates: readonly EventTemplate[], limits: BatchLim
 }
 
 /** One copy of a template as EventBridge would put it (compact JSON), with fresh ids, time and caller. */
-function varied(template: EventTemplate, eventMs: number, random: () => number): string {
+function varied(template: EventTemplate, eventMs: number, random: () => number, text: BatchText): string {
   const event = structuredClone(template);
   const detail = event.detail;
   const time = new Date(eventMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -89,8 +107,25 @@ function varied(template: EventTemplate, eventMs: number, random: () => number):
   if (isObject(extra) && typeof extra.sub === 'string') extra.sub = uuid(random);
   const request = detail.requestParameters;
   if (isObject(request) && typeof request.clientId === 'string') request.clientId = CLIENT_IDS[Math.floor(random() * CLIENT_IDS.length)];
+  if (text === 'unicode') unicodeText(detail, random);
   // Hosted-UI statuses arrive as floats (`200.0`); JSON.stringify would write 200.
   return JSON.stringify(event).replace(/"status":(\d+)([,}])/, '"status":$1.0$2');
+}
+
+/** Puts non-ASCII and escaped text where users control it: the user agent, user names, error messages. */
+function unicodeText(detail: Record<string, unknown>, random: () => number): void {
+  detail.userAgent = pick(UNICODE_USER_AGENTS, random);
+  const request = detail.requestParameters;
+  if (isObject(request)) {
+    for (const key of ['username', 'userName']) if (typeof request[key] === 'string') request[key] = pick(UNICODE_NAMES, random);
+  }
+  const extra = detail.additionalEventData;
+  if (isObject(extra) && typeof extra.userName === 'string') extra.userName = pick(UNICODE_NAMES, random);
+  if (typeof detail.errorMessage === 'string') detail.errorMessage = `${detail.errorMessage} (user “${pick(UNICODE_NAMES, random)}”)`;
+}
+
+function pick<T>(values: readonly T[], random: () => number): T {
+  return values[Math.floor(random() * values.length)] as T;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
