@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 const leaks = (output: string): string[] => leakedFragments(output, [PASSWORD, BASIC, WEBHOOK_PATH], MIN_SECRET_CHARS);
-const valueOf = (from: EchoSource): string => (from === 'basic-secret' ? PASSWORD : from === 'authorization' ? `Basic ${BASIC}` : WEBHOOK);
+const secretValueOf = (from: EchoSource): string => (from === 'basic-secret' ? PASSWORD : from === 'authorization' ? `Basic ${BASIC}` : WEBHOOK);
 
 describe('createManagementClient against an echoing server', () => {
   const cases: Array<[EchoSource, EchoForm]> = [
@@ -51,7 +51,7 @@ describe('createManagementClient against an echoing server', () => {
   ];
 
   test.each(cases)('never keeps a piece of the echoed %s (%s), whichever side of the cut it falls', async (from, form) => {
-    const echoed = echoForm(valueOf(from), form);
+    const echoed = echoForm(secretValueOf(from), form);
     const offsets: number[] = [];
     for (let o = Math.max(0, MAX_SERVER_MESSAGE_CHARS - echoed.length - 1); o <= MAX_SERVER_MESSAGE_CHARS + 1; o++) offsets.push(o);
     plainEcho.plan({ status: 400, from, form, offset: 0 });
@@ -101,7 +101,7 @@ describe('install-pack and the SecurityPack custom resource against an echoing s
     ['authorization', 'raw'],
   ])('install-pack prints no piece of the echoed %s (%s) across the cut', async (from, form) => {
     plainEcho.plan({ status: 500, from, form, offset: 0 });
-    const echoed = echoForm(valueOf(from), form);
+    const echoed = echoForm(secretValueOf(from), form);
     const found: string[] = [];
     for (const offset of [MAX_SERVER_MESSAGE_CHARS - echoed.length, MAX_SERVER_MESSAGE_CHARS - 9, MAX_SERVER_MESSAGE_CHARS - 1]) {
       const output = await cli(echoBase(plainEcho, 500, offset));

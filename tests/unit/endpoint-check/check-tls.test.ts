@@ -39,7 +39,10 @@ describe('the TLS check', () => {
     let sni: (name: string) => void = () => undefined;
     const received = new Promise<string>((resolve) => (sni = resolve));
     const material = await pki.issue(['o2.pinned.test'], 'pinned');
-    const server = tls.createServer({ ...material, SNICallback: (name, done) => (sni(name), done(null, tls.createSecureContext(material))) }, (socket) => socket.end());
+    const server = tls.createServer({ ...material, SNICallback: (name, done) => {
+      sni(name);
+      done(null, tls.createSecureContext(material));
+    } }, (socket) => socket.end());
     const port = await listen(server);
 
     const pinned = await probeTls(target(port, 'o2.pinned.test'), { timeoutMs: 1000, ca: pki.ca, lookup: pinnedLookup('o2.pinned.test', ['127.0.0.1']) });
