@@ -54,7 +54,7 @@ function prepare(options: ReplayOptions, io: CliIo): Prepared {
  * How to resume a run that did not succeed. Without `--checkpoint`, what this run finished is saved to a new
  * checkpoint file, so that the command printed skips it.
  */
-function resumeOf(result: ReplayResult, options: ReplayOptions, prepared: Prepared, finished: readonly string[], io: CliIo): Partial<SummaryOptions> {
+function resumeOf(_result: ReplayResult, options: ReplayOptions, prepared: Prepared, finished: readonly string[], io: CliIo): Partial<SummaryOptions> {
   const inputs = { options, overrides: prepared.overrides, secretParameters: secretParametersOf(prepared.template) };
   if (options.checkpoint !== undefined) {
     return { resume: resumeHint({ ...inputs, checkpointFile: options.checkpoint }), checkpoint: { file: options.checkpoint } };

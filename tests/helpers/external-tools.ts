@@ -37,6 +37,7 @@ const PIP_PACKAGES: Readonly<Record<ToolName, string>> = {
   'cfn-lint': 'cfn-lint',
   moto_server: '"moto[server]"',
   'sam-translator': 'aws-sam-translator',
+  botocore: 'botocore',
 };
 
 /** One command that installs every tool the suite can use. */

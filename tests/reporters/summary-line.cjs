@@ -5,7 +5,7 @@
  */
 
 /** Kept equal to INSTALL_ALL_TOOLS in tests/helpers/external-tools.ts by tests/unit/reporters/summary-line.test.ts. */
-const INSTALL_ALL_TOOLS = 'pip install cfn-lint "moto[server]" aws-sam-translator';
+const INSTALL_ALL_TOOLS = 'pip install cfn-lint "moto[server]" aws-sam-translator botocore';
 
 /** The closing lines for a run's results, `env` its environment. */
 function summaryLines(results, env, nodeVersion, execPath) {

@@ -225,7 +225,10 @@ describe('o2-cognito replay → stdout', () => {
     // Prepare: one terminal behind stdout and stderr, as when neither is redirected
     let screen = '';
     const terminal = (): Writable & { isTTY: boolean } =>
-      Object.assign(new Writable({ write: (chunk, _encoding, done) => ((screen += String(chunk)), done()) }), { isTTY: true });
+      Object.assign(new Writable({ write: (chunk, _encoding, done) => {
+        screen += String(chunk);
+        done();
+      } }), { isTTY: true });
     const io = { ...capturedIo(ROOT), stdout: terminal(), stderr: terminal(), interactive: true };
     // Act
     const code = await main(['replay', '--from', 'events/eventbridge'], io);

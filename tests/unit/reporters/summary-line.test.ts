@@ -17,7 +17,7 @@ describe('summary-line reporter', () => {
   test('says how to install the Python tools when tests were skipped, before the closing line', () => {
     const lines = reporter.summaryLines(results(10, 0, 3), {}, 'v20.20.2', 'node');
     expect(lines.at(-1)).toBe('jest: 10 passed, 0 failed, 3 skipped');
-    expect(lines).toContain('jest: they need Python tools; install them with: pip install cfn-lint "moto[server]" aws-sam-translator');
+    expect(lines).toContain('jest: they need Python tools; install them with: pip install cfn-lint "moto[server]" aws-sam-translator botocore');
   });
 
   test('explains the silenced AWS SDK Node.js warning once', () => {
@@ -35,6 +35,7 @@ describe('skippedMessage', () => {
     ['cfn-lint', 'pip install cfn-lint'],
     ['moto_server', 'pip install "moto[server]"'],
     ['sam-translator', 'pip install aws-sam-translator'],
+    ['botocore', 'pip install botocore'],
   ] as const)('for %s names the check, the tool and `%s`', (tool, install) => {
     const message = skippedMessage(tool, 'template lint');
     expect(message).toMatch(/^SKIPPED: "template lint" needs /);
