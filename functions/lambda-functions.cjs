@@ -2,8 +2,8 @@
 'use strict';
 /**
  * The one list of the project's Lambda functions and where each one's code and bundle live. The list is
- * template.yaml itself: every `AWS::Serverless::Function` with `Metadata.BuildMethod: makefile` (the functions
- * `sam build` builds through the Makefile). A function's folder follows from its logical id —
+ * template.yaml itself: every function resource (`AWS::Lambda::Function` or `AWS::Serverless::Function`) with
+ * `Metadata.BuildMethod: makefile`, the functions `sam build` builds through the Makefile. A function's folder follows from its logical id —
  * `PackInstallFunction` → `functions/pack-install/index.ts` → `dist/pack-install/index.js` — so adding a
  * function is its template resource plus its folder, and nothing else.
  *
@@ -15,6 +15,8 @@ const path = require('node:path');
 const { parse } = require('yaml');
 
 const LOGICAL_ID = /^[A-Z][A-Za-z0-9]*Function$/;
+/** The resource types `sam build` builds with `Metadata.BuildMethod`. */
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
 /**
  * The folder name of a function: its logical id without `Function`, in kebab-case.
@@ -56,6 +58,7 @@ function entryFile(logicalId) {
 /**
  * The functions `sam build` builds with the Makefile, in template order.
  * @param {{ readonly Resources?: Readonly<Record<string, unknown>>; readonly Globals?: unknown }} template a parsed template
+ *   (the runtime of an `AWS::Serverless::Function` may come from `Globals.Function`)
  * @returns {LambdaFunction[]}
  */
 function builtFunctions(template) {
@@ -63,7 +66,7 @@ function builtFunctions(template) {
   /** @type {LambdaFunction[]} */
   const found = [];
   for (const [id, resource] of Object.entries(template.Resources ?? {})) {
-    if (!isRecord(resource) || resource.Type !== 'AWS::Serverless::Function') continue;
+    if (!isRecord(resource) || typeof resource.Type !== 'string' || !FUNCTION_TYPES.has(resource.Type)) continue;
     if (!isRecord(resource.Metadata) || resource.Metadata.BuildMethod !== 'makefile') continue;
     const properties = isRecord(resource.Properties) ? resource.Properties : {};
     found.push({ id, entry: entryFile(id), outdir: bundleDir(id), runtime: String(properties.Runtime ?? globals.Runtime ?? '') });
@@ -81,7 +84,7 @@ function readBuiltFunctions(root) {
   const text = readFileSync(path.join(root, 'template.yaml'), 'utf8');
   const functions = builtFunctions(parse(text, { logLevel: 'error', maxAliasCount: -1 }) ?? {});
   if (functions.length === 0) {
-    throw new Error(`${path.join(root, 'template.yaml')} has no AWS::Serverless::Function with Metadata BuildMethod: makefile; add one.`);
+    throw new Error(`${path.join(root, 'template.yaml')} has no function with Metadata BuildMethod: makefile; add one.`);
   }
   return functions;
 }

@@ -32,7 +32,8 @@ function buildView(): BuildView {
 /** Template functions that `sam build` builds through the Makefile, read from the template as data. */
 function templateMakefileFunctions(): string[] {
   return Object.entries(rawTemplate().Resources)
-    .filter(([, resource]) => resource.Type === 'AWS::Serverless::Function' && (resource.Metadata as { BuildMethod?: string } | undefined)?.BuildMethod === 'makefile')
+    .filter(([, resource]) => ['AWS::Lambda::Function', 'AWS::Serverless::Function'].includes(resource.Type))
+    .filter(([, resource]) => (resource.Metadata as { BuildMethod?: string } | undefined)?.BuildMethod === 'makefile')
     .map(([id]) => id);
 }
 

@@ -6,9 +6,9 @@ import { builtFunctions, bundleDir, entryFile, functionFolder, readBuiltFunction
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** A function resource as template.yaml writes one. */
-function fn(buildMethod: string | undefined, runtime?: string): Record<string, unknown> {
+function fn(buildMethod: string | undefined, runtime?: string, type = 'AWS::Serverless::Function'): Record<string, unknown> {
   return {
-    Type: 'AWS::Serverless::Function',
+    Type: type,
     ...(buildMethod === undefined ? {} : { Metadata: { BuildMethod: buildMethod } }),
     Properties: { CodeUri: '.', Handler: 'index.handler', ...(runtime === undefined ? {} : { Runtime: runtime }) },
   };
@@ -38,7 +38,7 @@ describe('entryFile and bundleDir', () => {
 });
 
 describe('builtFunctions', () => {
-  test('lists the makefile-built functions in template order, with their runtime', () => {
+  test('lists the makefile-built functions, SAM or plain Lambda, in template order, with their runtime', () => {
     // Prepare
     const template = {
       Globals: { Function: { Runtime: 'nodejs24.x' } },
@@ -48,6 +48,8 @@ describe('builtFunctions', () => {
         LegacyFunction: fn(undefined, 'nodejs20.x'),
         EsbuildFunction: fn('esbuild'),
         CognitoLogDeliveryFunction: fn('makefile', 'nodejs22.x'),
+        PlainLambdaFunction: fn('makefile', 'nodejs24.x', 'AWS::Lambda::Function'),
+        LayerFunction: fn('makefile', 'nodejs24.x', 'AWS::Lambda::LayerVersion'),
       },
     };
 
@@ -58,6 +60,7 @@ describe('builtFunctions', () => {
     expect(functions).toEqual([
       { id: 'TransformFunction', entry: 'functions/transform/index.ts', outdir: 'dist/transform', runtime: 'nodejs24.x' },
       { id: 'CognitoLogDeliveryFunction', entry: 'functions/cognito-log-delivery/index.ts', outdir: 'dist/cognito-log-delivery', runtime: 'nodejs22.x' },
+      { id: 'PlainLambdaFunction', entry: 'functions/plain-lambda/index.ts', outdir: 'dist/plain-lambda', runtime: 'nodejs24.x' },
     ]);
   });
 
@@ -78,7 +81,7 @@ describe('readBuiltFunctions', () => {
     writeFileSync(path.join(dir, 'template.yaml'), 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref AWS::StackName\n');
     try {
       // Act + Assess
-      expect(() => readBuiltFunctions(dir)).toThrow(/template\.yaml has no AWS::Serverless::Function with Metadata BuildMethod: makefile/);
+      expect(() => readBuiltFunctions(dir)).toThrow(/template\.yaml has no function with Metadata BuildMethod: makefile/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
