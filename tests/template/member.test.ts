@@ -127,6 +127,7 @@ describe('member/template.yaml', () => {
 
     test('targets the central bus through a role that may only put events on it, with retries and a dead-letter queue', () => {
       // Act
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const target = (member.Resources.CognitoEventsRule!.Properties as any).Targets[0];
 
       // Assess
@@ -159,7 +160,9 @@ describe('member/template.yaml', () => {
 
     test('names the trail from the stack id, the same name in the trail and in its bucket policy', () => {
       // Act
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const name = JSON.stringify((member.Resources.Trail!.Properties as any).TrailName);
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const arns = (member.Resources.TrailBucketPolicy!.Properties as any).PolicyDocument.Statement.flatMap((s: any) => s.Condition?.StringEquals?.['aws:SourceArn'] ?? []);
 
       // Assess

@@ -63,6 +63,7 @@ describeWithTool('sam-translator', 'central mode of template.yaml (SAM-expanded)
 
       // Assess
       expect(changed).toEqual(['RuleDeadLetterQueuePolicy']);
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const [alone, both] = [single, central].map((mode) => (mode.resources.RuleDeadLetterQueuePolicy as any).Properties.PolicyDocument.Statement[0]);
       expect(alone.Condition.ArnEquals).toEqual({ 'aws:SourceArn': { 'Fn::GetAtt': ['CognitoEventsRule', 'Arn'] } });
       expect({ ...alone, Condition: { ...alone.Condition, ArnEquals: undefined } }).toEqual({ ...both, Condition: { ...both.Condition, ArnEquals: undefined } });
@@ -101,6 +102,7 @@ describeWithTool('sam-translator', 'central mode of template.yaml (SAM-expanded)
 
     test('the organization rule targets the delivery stream with the same role, retry policy and dead-letter queue', () => {
       // Act
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const targets = ['CognitoEventsRule', 'OrganizationEventsRule'].map((id) => (template.Resources[id]!.Properties as any).Targets);
 
       // Assess
@@ -125,6 +127,7 @@ describeWithTool('sam-translator', 'central mode of template.yaml (SAM-expanded)
     test('the outputs give members the bus ARN and the matching StackSet parameters', () => {
       // Act
       const single = deployed(template, BASE).outputs;
+      // biome-ignore lint/suspicious/noExplicitAny: template data read by path in a test; the assertion judges the shape
       const central = deployed(template, { ...BASE, OrganizationId: ORGANIZATION_ID }).outputs as Record<string, any>;
       const parameters = String(central.MemberStackSetParameters.Value['Fn::Sub']);
 
