@@ -3,7 +3,8 @@
  * contracts/openobserve-content.md (not from the installer): Basic auth with passwords and service-account
  * tokens (the ingestion passcode gets 401), 403 for an account without a role, 404 "Organization not found",
  * streams, folders, alert templates and destinations, v5 dashboards with the hash check (missing → 500,
- * stale → 409), v2 alerts with their create preconditions, and `_search` that fails on unknown columns
+ * stale → 409), v2 alerts with their create preconditions and real-time conditions stored as the server
+ * stores them, and `_search` that fails on unknown columns
  * (code 20004). State is in memory and inspectable; every request is logged (the Authorization header masked).
  */
 import { createHash } from 'node:crypto';
@@ -76,6 +77,39 @@ function unknownColumns(sql: string, fields: ReadonlySet<string>): string[] {
     if (!unknown.includes(word)) unknown.push(word);
   }
   return unknown;
+}
+
+/**
+ * The end conditions of an alert's condition list (`ConditionList` in `src/config/src/meta/alerts/mod.rs`):
+ * a bare list (legacy, ANDed) or a tree of `and`/`or`/`not` nodes; 0 for anything else.
+ */
+function conditionCount(list: unknown): number {
+  if (Array.isArray(list)) return list.length;
+  if (!isObject(list)) return 0;
+  if (Array.isArray(list.and)) return list.and.reduce((n: number, c) => n + conditionCount(c), 0);
+  if (Array.isArray(list.or)) return list.or.reduce((n: number, c) => n + conditionCount(c), 0);
+  if ('not' in list) return conditionCount(list.not);
+  return typeof list.column === 'string' ? 1 : 0;
+}
+
+/**
+ * A condition list as the server stores and returns it: a bare list becomes `{"and": [...]}`
+ * (`serialize_legacy_conditions`) and every condition carries `ignore_case` (serde default false).
+ */
+function storedConditions(list: unknown): unknown {
+  if (Array.isArray(list)) return { and: list.map(storedConditions) };
+  if (!isObject(list)) return list;
+  if (Array.isArray(list.and)) return { and: list.and.map(storedConditions) };
+  if (Array.isArray(list.or)) return { or: list.or.map(storedConditions) };
+  if ('not' in list) return { not: storedConditions(list.not) };
+  return { column: list.column, operator: list.operator, value: list.value, ignore_case: list.ignore_case === true };
+}
+
+/** An alert body as stored: `enabled` defaults to false, real-time conditions in their stored form. */
+function storedAlert(body: Json): Json {
+  const condition = isObject(body.query_condition) ? body.query_condition : undefined;
+  const conditions = condition !== undefined && condition.type === 'custom' ? { query_condition: { ...condition, conditions: storedConditions(condition.conditions) } } : {};
+  return { ...body, ...conditions, enabled: body.enabled === true };
 }
 
 function v5Problem(body: Json): string | undefined {
@@ -405,7 +439,7 @@ export class FakeOpenObserveManagement {
     if (body.stream_type !== 'logs' || !fields || fields.size === 0) return message(404, `Stream ${String(body.stream_name)} not found`);
     const condition = isObject(body.query_condition) ? body.query_condition : {};
     if (body.is_real_time === true) {
-      if (condition.type !== 'custom' || !Array.isArray(condition.conditions) || condition.conditions.length === 0) return message(400, 'Realtime alert should have custom query');
+      if (condition.type !== 'custom' || conditionCount(condition.conditions) === 0) return message(400, 'Realtime alert should have custom query');
     } else if (condition.type === 'sql') {
       if (typeof condition.sql !== 'string' || condition.sql.trim() === '') return message(400, 'Alert with SQL mode should have a query');
       if (/select[ ]+\*/i.test(condition.sql)) return message(400, 'Alert query should not be SELECT *');
@@ -422,7 +456,7 @@ export class FakeOpenObserveManagement {
       const bad = this.alertProblem(org, body);
       if (bad) return bad;
       const newId = this.id('2Zalert');
-      this.alerts.set(newId, { org, folderId, body: { ...body, enabled: body.enabled === true } });
+      this.alerts.set(newId, { org, folderId, body: storedAlert(body) });
       return reply(200, { code: 200, message: 'Alert saved', id: newId, name: body.name });
     }
     if (id === undefined && method === 'GET') {
@@ -454,7 +488,7 @@ export class FakeOpenObserveManagement {
     if (method === 'PUT') {
       const bad = this.alertProblem(org, body);
       if (bad) return bad;
-      stored.body = { ...body, enabled: body.enabled === true };
+      stored.body = storedAlert(body);
       return message(200, 'Alert Updated');
     }
     return reply(404, 'Not Found');

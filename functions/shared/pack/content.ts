@@ -59,7 +59,8 @@ export interface AlertContent {
   readonly query_condition: {
     readonly type: string;
     readonly sql?: string;
-    readonly conditions: readonly { readonly column: string; readonly operator: string; readonly value: string }[];
+    /** Real-time alerts: OpenObserve's condition tree, read by conditions.ts. */
+    readonly conditions?: JsonValue;
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { SCHEMA_V1, type FieldName } from '../../transform/schema';
 import { ALL_VALUES_PLACEHOLDER, ARROW_TYPES, DASHBOARD_TITLE, DEFAULT_STREAM, DESTINATION_NAME, packMarker } from './constants';
+import { ConditionTreeError, conditionsToSql, parseConditionTree } from './conditions';
 import type { JsonObject, JsonValue, PackContent, Thresholds } from './content';
 import { readSqlReferences } from './sql-references';
 
@@ -100,15 +101,15 @@ function alertQuery(name: string, body: JsonObject, stream: string): RenderedQue
     throw new PackRenderError(`Alert ${name} has no query_condition.`);
   }
   if (typeof condition.sql === 'string' && condition.sql !== '') return query(`alert ${name}`, condition.sql);
-  // A real-time alert has conditions instead of SQL; the same filter as SQL checks its columns.
-  const conditions = Array.isArray(condition.conditions) ? condition.conditions : [];
-  const where = conditions.map((c) => {
-    if (c === null || typeof c !== 'object' || Array.isArray(c) || typeof c.column !== 'string' || typeof c.value !== 'string') {
-      throw new PackRenderError(`Alert ${name} has a condition without a column and a string value.`);
-    }
-    return `${c.column} = ${quote(c.value)}`;
-  });
-  return query(`alert ${name}`, `SELECT COUNT(*) AS matches FROM "${stream}" WHERE ${where.join(' AND ')}`);
+  // A real-time alert has a condition tree instead of SQL; the WHERE the server builds from it checks its columns.
+  let where: string;
+  try {
+    where = conditionsToSql(parseConditionTree(condition.conditions, `Alert ${name}`));
+  } catch (error) {
+    if (error instanceof ConditionTreeError) throw new PackRenderError(error.message);
+    throw error;
+  }
+  return query(`alert ${name}`, `SELECT COUNT(*) AS matches FROM "${stream}" WHERE ${where}`);
 }
 
 /** Renders the whole pack for one stream. Throws PackRenderError only when the pack files are broken. */

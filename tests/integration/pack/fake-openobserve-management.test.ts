@@ -164,6 +164,25 @@ describe('fake OpenObserve management API', () => {
     expect(created.json).toMatchObject({ message: 'Alert saved', name: 'a1' });
   });
 
+  test('stores real-time conditions as the server does: a bare list becomes {"and": [...]}, a tree stays as sent', async () => {
+    // Prepare
+    const condition = { column: 'outcome', operator: '=', value: 'success' };
+    const alert = (conditions: unknown) => ({
+      name: 'rt', stream_type: 'logs', stream_name: 's1', is_real_time: true, destinations: ['d1'],
+      query_condition: { type: 'custom', conditions }, trigger_condition: { period: 1 },
+    });
+    const tree = { and: [{ ...condition, ignore_case: false }, { not: { or: [{ column: 'event_name', operator: '=', value: 'X', ignore_case: false }] } }] };
+
+    // Act
+    const bare = await call('POST', '/api/v2/default/alerts', alert([condition]));
+    const nested = await call('POST', '/api/v2/default/alerts', alert(tree));
+
+    // Assess
+    expect((await call('GET', `/api/v2/default/alerts/${bare.json.id}`)).json.query_condition.conditions).toEqual({ and: [{ ...condition, ignore_case: false }] });
+    expect((await call('GET', `/api/v2/default/alerts/${nested.json.id}`)).json.query_condition.conditions).toEqual(tree);
+    expect((await call('POST', '/api/v2/default/alerts', alert({ and: [] }))).status).toBe(400);
+  });
+
   test('lists alerts by stream and name substring, creates duplicates by name, updates and deletes by id', async () => {
     const alert = {
       name: 'dup_alert', stream_type: 'logs', stream_name: 's1', is_real_time: false, destinations: ['d1'], enabled: true,

@@ -5,6 +5,11 @@
 import { CATEGORIES, OUTCOMES, SCHEMA_V1, type FieldSpec } from '../../../functions/transform/schema';
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { readSqlReferences } from '../../../functions/shared/pack/sql-references';
+import { conditionLeaves, parseConditionTree } from '../../../functions/shared/pack/conditions';
+import { IDENTITY_POOL_OPERATIONS, USER_POOL_OPERATIONS } from '../../../functions/transform/api-categories';
+
+/** Every operation the transform knows: an event name a condition compares with must be one. */
+const KNOWN_OPERATIONS = [...Object.values(USER_POOL_OPERATIONS), ...Object.values(IDENTITY_POOL_OPERATIONS)].flat() as string[];
 
 type Schema = Readonly<Record<string, FieldSpec>>;
 interface Vocabulary {
@@ -59,14 +64,15 @@ describe('pack queries against schema v1', () => {
     expect(schemaProblems(sql, SCHEMA_V1)).toEqual([]);
   });
 
-  test('real-time alert conditions name schema v1 string fields and valid values', () => {
+  test('real-time alert conditions name schema v1 fields and valid values', () => {
     const realTime = PACK_CONTENT.alerts.filter((a) => a.is_real_time);
     expect(realTime.length).toBeGreaterThan(0);
     for (const alert of realTime) {
-      for (const c of alert.query_condition.conditions) {
-        expect(SCHEMA_V1[c.column as keyof typeof SCHEMA_V1]?.type).toBe('string');
+      for (const c of conditionLeaves(parseConditionTree(alert.query_condition.conditions, alert.name))) {
+        expect(Object.hasOwn(SCHEMA_V1, c.column)).toBe(true);
         if (c.column === 'category') expect(CATEGORIES).toContain(c.value);
         if (c.column === 'outcome') expect(OUTCOMES).toContain(c.value);
+        if (c.column === 'event_name') expect(KNOWN_OPERATIONS).toContain(c.value);
       }
     }
   });

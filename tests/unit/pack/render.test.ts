@@ -79,11 +79,17 @@ describe('renderPack', () => {
     expect(pack.dashboardQueries).toHaveLength(10);
   });
 
-  test('checks a real-time alert through the same filter as SQL', () => {
+  test('checks a real-time alert through the WHERE the server builds from its condition tree', () => {
     const admin = pack.alerts.find((a) => a.name === 'cognito_pool_admin_change');
 
-    expect(admin?.query.sql).toBe(`SELECT COUNT(*) AS matches FROM "cognito_events" WHERE category = 'pool_admin' AND outcome = 'success'`);
+    expect(admin?.query.sql).toBe(`SELECT COUNT(*) AS matches FROM "cognito_events" WHERE ("category" = 'pool_admin' AND "outcome" = 'success')`);
     expect(admin?.query.columns).toEqual(['category', 'outcome']);
+  });
+
+  test('refuses a real-time alert whose conditions the server would store in another form', () => {
+    const flat = PACK_CONTENT.alerts.map((a) => (a.is_real_time ? { ...a, query_condition: { ...a.query_condition, conditions: [{ column: 'outcome', operator: '=', value: 'success', ignore_case: false }] } } : a));
+
+    expect(() => renderPack({ ...PACK_CONTENT, alerts: flat }, options())).toThrow(/must be an object, not a list/);
   });
 
   test('renders no destination without a webhook URL', () => {
