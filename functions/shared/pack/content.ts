@@ -9,10 +9,17 @@ import alertTemplate from '../../../content/alert-template.json';
 import destination from '../../../content/destination.json';
 import passwordSpraying from '../../../content/alerts/cognito_password_spraying.json';
 import bruteForceUser from '../../../content/alerts/cognito_brute_force_user.json';
+import credentialStuffing from '../../../content/alerts/cognito_credential_stuffing.json';
 import failedSigninSpike from '../../../content/alerts/cognito_failed_signin_spike.json';
-import poolAdminChange from '../../../content/alerts/cognito_pool_admin_change.json';
+import signinSuccessRateDrop from '../../../content/alerts/cognito_signin_success_rate_drop.json';
+import signinAfterFailures from '../../../content/alerts/cognito_signin_after_failures.json';
+import userEnumeration from '../../../content/alerts/cognito_user_enumeration.json';
 import signupSurge from '../../../content/alerts/cognito_signup_surge.json';
-import successRateDrop from '../../../content/alerts/cognito_signin_success_rate_drop.json';
+import mfaChangeAfterSignIn from '../../../content/alerts/cognito_mfa_change_after_sign_in.json';
+import emailChangeThenPasswordReset from '../../../content/alerts/cognito_email_change_then_password_reset.json';
+import massPasswordReset from '../../../content/alerts/cognito_mass_password_reset.json';
+import authConfigChange from '../../../content/alerts/cognito_auth_config_change.json';
+import poolAdminChange from '../../../content/alerts/cognito_pool_admin_change.json';
 
 /** A JSON value as the pack files hold it. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -78,13 +85,21 @@ export interface PackContent {
 // The assignments below are checked by tsc against the interfaces: a pack file that loses a field does
 // not compile.
 const dashboardContent: DashboardContent & JsonObject = dashboard;
+// In the order the README lists them: attacks on credentials, then on accounts, then configuration changes.
 const alertContents: (AlertContent & JsonObject)[] = [
   passwordSpraying,
   bruteForceUser,
+  credentialStuffing,
   failedSigninSpike,
-  poolAdminChange,
+  signinSuccessRateDrop,
+  signinAfterFailures,
+  userEnumeration,
   signupSurge,
-  successRateDrop,
+  mfaChangeAfterSignIn,
+  emailChangeThenPasswordReset,
+  massPasswordReset,
+  authConfigChange,
+  poolAdminChange,
 ];
 
 /** The pack as shipped. */

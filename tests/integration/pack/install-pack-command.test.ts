@@ -5,9 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../../cli/index';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import type { CliIo } from '../../../cli/io';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
 import { createTestTls, type TestTls } from '../../helpers/tls';
+
+/** Stream, two folders, template, destination, dashboard, and the alerts. */
+const PACK_OBJECTS = 6 + PACK_CONTENT.alerts.length;
 
 const PASSWORD = 'pw-DISTINCTIVE-4e1d-secret';
 const PASSCODE = 'firehose-PASSCODE-77aa';
@@ -52,9 +56,9 @@ describe('o2-cognito install-pack', () => {
     const result = await cli(['--url', fake.url, '--allow-local', '--webhook-url', WEBHOOK]);
 
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n')).toHaveLength(12);
+    expect(result.stdout.trim().split('\n')).toHaveLength(PACK_OBJECTS);
     expect(result.stdout).toMatch(/^created +dashboard +Cognito Security$/m);
-    expect(result.stderr).toBe(`warning: sending OPENOBSERVE_USER and OPENOBSERVE_PASSWORD over plain http to ${new URL(fake.url).host}, on this machine (--allow-local).\n12 created.\n`);
+    expect(result.stderr).toBe(`warning: sending OPENOBSERVE_USER and OPENOBSERVE_PASSWORD over plain http to ${new URL(fake.url).host}, on this machine (--allow-local).\n${PACK_OBJECTS} created.\n`);
     expectNoSecrets(result);
   });
 

@@ -14,9 +14,13 @@ import { PHYSICAL_ID_PREFIX, packResource, packRollbackOutcome } from '../../../
 import { type CloudFormationCustomResourceEvent, customResourceHandler, type RollbackHandling } from '../../../functions/shared/custom-resource';
 import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { createLogger } from '../../../functions/shared/logger';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { ManagementApi } from '../../../functions/shared/pack/management-api';
 import { createManagementClient } from '../../../functions/shared/pack/management-client';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
+
+/** Stream, two folders, template, destination, dashboard, and the alerts. */
+const PACK_OBJECTS = 6 + PACK_CONTENT.alerts.length;
 
 const TOKEN = 'sa-token-DISTINCTIVE-5c9e';
 const PASSCODE = 'firehose-PASSCODE-1f0b';
@@ -114,10 +118,10 @@ describe('SecurityPack custom resource', () => {
       expect.objectContaining({
         Status: 'SUCCESS',
         PhysicalResourceId: 'o2-cognito-security-pack:default:cognito_events',
-        Data: { Summary: '12 created', DashboardId: [...fake.dashboards.keys()][0] },
+        Data: { Summary: `${PACK_OBJECTS} created`, DashboardId: [...fake.dashboards.keys()][0] },
       }),
     ]);
-    expect(fake.alerts.size).toBe(6);
+    expect(fake.alerts.size).toBe(PACK_CONTENT.alerts.length);
     expect(fake.destinations.get('default/o2c_cognito_security_webhook')?.url).toContain(WEBHOOK_SECRET);
     expectNoSecrets();
   });
@@ -128,7 +132,7 @@ describe('SecurityPack custom resource', () => {
 
     await testHandler()(event('Update', { OldResourceProperties: event('Create').ResourceProperties }), context());
 
-    expect(answers[1]).toMatchObject({ Status: 'SUCCESS', Data: { Summary: '12 unchanged' } });
+    expect(answers[1]).toMatchObject({ Status: 'SUCCESS', Data: { Summary: `${PACK_OBJECTS} unchanged` } });
     expect(fake.writes()).toHaveLength(writes);
   });
 

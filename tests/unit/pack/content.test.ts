@@ -1,5 +1,6 @@
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { readSqlReferences } from '../../../functions/shared/pack/sql-references';
+import { techniquesOf } from '../../../scripts/readme/alert-table';
 
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
 const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];
@@ -7,7 +8,7 @@ const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 
 const GRID_COLUMNS = 48;
 
 describe('the pack files', () => {
-  test('the dashboard is v5 with the contract\'s ten panels', () => {
+  test('the dashboard is v5 with its eleven panels', () => {
     const titles = panels.map((p) => p.title);
 
     expect(PACK_CONTENT.dashboard.version).toBe(5);
@@ -22,6 +23,7 @@ describe('the pack files', () => {
       'Brute-force targets (one user, many failures)',
       'Sign-ups per hour',
       'Admin changes to pools and users',
+      'Account-security changes',
     ]);
   });
 
@@ -57,25 +59,38 @@ describe('the pack files', () => {
     }
   });
 
-  test('the six alerts are there, with names OpenObserve accepts and the cognito_ prefix', () => {
+  test('the alerts are there, with names OpenObserve accepts and the cognito_ prefix, each naming its ATT&CK technique first', () => {
     const names = PACK_CONTENT.alerts.map((a) => a.name);
 
-    expect(names.sort()).toEqual([
+    expect([...names].sort()).toEqual([
+      'cognito_auth_config_change',
       'cognito_brute_force_user',
+      'cognito_credential_stuffing',
+      'cognito_email_change_then_password_reset',
       'cognito_failed_signin_spike',
+      'cognito_mass_password_reset',
+      'cognito_mfa_change_after_sign_in',
       'cognito_password_spraying',
       'cognito_pool_admin_change',
+      'cognito_signin_after_failures',
       'cognito_signin_success_rate_drop',
       'cognito_signup_surge',
+      'cognito_user_enumeration',
     ]);
-    for (const name of names) expect(name).toMatch(/^cognito_[a-z_]+$/);
+    for (const alert of PACK_CONTENT.alerts) {
+      expect(alert.name).toMatch(/^cognito_[a-z_]+$/);
+      expect({ alert: alert.name, description: alert.description }).toEqual({ alert: alert.name, description: expect.stringMatching(/^ATT&CK T\d{4}(\.\d{3})? [A-Z][^:]*: /) });
+      // Every technique the description names is in its head, where the README table reads them.
+      expect({ alert: alert.name, head: techniquesOf(alert.description) }).toEqual({ alert: alert.name, head: [...alert.description.matchAll(/T\d{4}(?:\.\d{3})?/g)].map((m) => m[0]) });
+    }
   });
 
-  test('scheduled alerts return one row per offender and fire on one row; the admin-change alert is real-time', () => {
+  test('scheduled alerts return one row per offender and fire on one row; configuration changes are real-time', () => {
+    const realTime = ['cognito_auth_config_change', 'cognito_pool_admin_change'];
     for (const alert of PACK_CONTENT.alerts) {
       // biome-ignore lint/suspicious/noExplicitAny: the wire shape, beyond what the typed interfaces name
       const raw = alert as unknown as Record<string, any>;
-      if (alert.name === 'cognito_pool_admin_change') {
+      if (realTime.includes(alert.name)) {
         expect(alert.is_real_time).toBe(true);
         expect(alert.query_condition.type).toBe('custom');
         continue;
@@ -83,7 +98,25 @@ describe('the pack files', () => {
       expect(alert.is_real_time).toBe(false);
       expect(alert.query_condition.sql).toMatch(/GROUP BY [a-z_]+ HAVING /);
       expect(alert.query_condition.sql).not.toMatch(/select\s+\*/i);
-      expect(raw.trigger_condition).toMatchObject({ operator: '>=', threshold: 1, frequency_type: 'minutes' });
+      expect(raw.trigger_condition).toMatchObject({ operator: '>=', threshold: 1, frequency_type: 'minutes', align_time: true });
+    }
+  });
+
+  test('the two real-time alerts split configuration changes: the general one excludes exactly the authentication list', () => {
+    // Prepare
+    const conditions = (name: string) => PACK_CONTENT.alerts.find((a) => a.name === name)?.query_condition.conditions as { and: Record<string, unknown>[] };
+    const auth = conditions('cognito_auth_config_change').and.find((c) => 'or' in c);
+    const general = conditions('cognito_pool_admin_change').and.find((c) => 'not' in c);
+
+    // Assess
+    expect(auth).toBeDefined();
+    expect(general?.not).toEqual(auth);
+  });
+
+  test('scheduled alerts stay quiet for no longer than they look back, so no attack fits inside a silence', () => {
+    for (const alert of PACK_CONTENT.alerts.filter((a) => !a.is_real_time)) {
+      const t = PACK_CONTENT.thresholds[alert.name] ?? {};
+      expect({ alert: alert.name, silenceWithinPeriod: (t.silence_minutes ?? 0) <= (t.period_minutes ?? 0) }).toEqual({ alert: alert.name, silenceWithinPeriod: true });
     }
   });
 

@@ -1,4 +1,5 @@
 import { parseThresholds, resolveThresholds } from '../../../functions/shared/pack/thresholds';
+import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 
 const defaults = {
   cognito_password_spraying: { min_users: 10, period_minutes: 15, frequency_minutes: 5, silence_minutes: 60 },
@@ -43,6 +44,20 @@ describe('resolveThresholds', () => {
     const result = resolveThresholds(defaults, { cognito_signin_success_rate_drop: { min_success_percent: 101, period_minutes: 1441 } });
 
     expect(result).toMatchObject({ ok: false, problems: [expect.stringContaining('min_success_percent'), expect.stringContaining('period_minutes')] });
+  });
+
+  test("the pack's own defaults pass their ranges, and its newer keys are ranged like the older ones", () => {
+    // Act
+    const shipped = resolveThresholds(PACK_CONTENT.thresholds, PACK_CONTENT.thresholds);
+    const wrong = resolveThresholds(PACK_CONTENT.thresholds, {
+      cognito_password_spraying: { max_success_percent: 101 },
+      cognito_credential_stuffing: { min_source_ips: 0 },
+      cognito_user_enumeration: { min_probes: 2.5 },
+    });
+
+    // Assess
+    expect(shipped).toEqual({ ok: true, thresholds: PACK_CONTENT.thresholds });
+    expect(wrong).toMatchObject({ ok: false, problems: [expect.stringContaining('from 1 to 100'), expect.stringContaining('from 1 to 1000000'), expect.stringContaining('from 1 to 1000000')] });
   });
 
   test('accepts a silence of zero minutes', () => {

@@ -1,0 +1,121 @@
+/**
+ * Every labelled scenario against every alert of the security pack, executed in DuckDB as OpenObserve would
+ * evaluate them (tests/detections/harness/). Attacks must be caught by the alerts meant for them, benign
+ * traffic must raise nothing at the default thresholds. The last block breaks alerts the way they were
+ * broken before, and shows the checks fail.
+ */
+import { PACK_CONTENT, type AlertContent, type JsonObject, type PackContent } from '../../functions/shared/pack/content';
+import { DetectionLab, firedAlerts, labelProblems, type ScenarioOutcome } from './harness/detection-lab';
+import { SCENARIOS } from './scenarios';
+
+const attacks = SCENARIOS.filter((s) => s.kind === 'attack').map((s) => s.id);
+const benign = SCENARIOS.filter((s) => s.kind === 'benign').map((s) => s.id);
+
+let lab: DetectionLab;
+let outcomes: ScenarioOutcome[];
+const outcome = (id: string): ScenarioOutcome => {
+  const found = outcomes.find((o) => o.scenario.id === id);
+  if (found === undefined) throw new Error(`No outcome for scenario ${id}.`);
+  return found;
+};
+
+beforeAll(async () => {
+  lab = await DetectionLab.open(SCENARIOS);
+  outcomes = await lab.evaluate();
+}, 180_000);
+afterAll(() => lab?.close());
+
+describe('the pack against the labelled scenarios', () => {
+  test.each(attacks)('attack %s is caught by the alerts meant for it, which name the attacker', (id) => {
+    expect(labelProblems(outcome(id))).toEqual([]);
+  });
+
+  test.each(benign)('benign %s raises no alert at the default thresholds', (id) => {
+    expect(firedAlerts(outcome(id))).toEqual([]);
+  });
+
+  test('every pack alert is meant for at least one attack scenario, and every scenario names only pack alerts', () => {
+    // Prepare
+    const names = PACK_CONTENT.alerts.map((a) => a.name);
+    const meant = new Set(SCENARIOS.flatMap((s) => s.detectedBy));
+
+    // Assess
+    expect(names.filter((name) => !meant.has(name))).toEqual([]);
+    expect([...meant].filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  test('every scenario stored rows and every alert ran on it', () => {
+    for (const o of outcomes) {
+      expect({ id: o.scenario.id, stored: o.storedRows > 0, alerts: [...o.notifications.keys()] }).toEqual({ id: o.scenario.id, stored: true, alerts: PACK_CONTENT.alerts.map((a) => a.name) });
+    }
+  });
+});
+
+/** The pack with one alert changed by `edit`; throws when the edit changes nothing, so no mutation is vacuous. */
+function withAlert(name: string, edit: (alert: AlertContent & JsonObject) => AlertContent & JsonObject): PackContent {
+  const alerts = PACK_CONTENT.alerts.map((alert) => {
+    if (alert.name !== name) return alert;
+    const changed = edit(JSON.parse(JSON.stringify(alert)) as AlertContent & JsonObject);
+    if (JSON.stringify(changed) === JSON.stringify(alert)) throw new Error(`The edit of ${name} changed nothing.`);
+    return changed;
+  });
+  return { ...PACK_CONTENT, alerts };
+}
+
+/** The alert's SQL with `from` replaced by `to` (every occurrence). */
+const sql = (from: string, to: string) => (alert: AlertContent & JsonObject): AlertContent & JsonObject => ({
+  ...alert,
+  query_condition: { ...alert.query_condition, sql: (alert.query_condition.sql ?? '').split(from).join(to) },
+});
+
+const FAILED_ACCOUNTS = "COUNT(DISTINCT CASE WHEN outcome = 'failure' THEN user_sub END) + COUNT(DISTINCT CASE WHEN outcome = 'failure' AND user_sub IS NULL THEN event_id END)";
+const WRONG_CREDENTIALS = " AND (error_code IN ('NotAuthorizedException', 'UserNotFoundException') OR (error_code IS NULL AND http_status >= 400))";
+
+describe('the checks fail when a detection is broken', () => {
+  test.each([
+    ['spraying counts distinct subs only (as before)', 'cognito_password_spraying', sql(FAILED_ACCOUNTS, "COUNT(DISTINCT CASE WHEN outcome = 'failure' THEN user_sub END)"), ['spraying-without-sub', 'spraying-managed-login']],
+    ['the sign-up surge counts the SignUp API call only (as before)', 'cognito_signup_surge', sql("lower(event_name) IN ('signup', 'signup_post')", "event_name = 'SignUp'"), ['sign-up-surge-managed-login']],
+    ['brute force counts rows, not events', 'cognito_brute_force_user', sql('COUNT(DISTINCT event_id)', 'COUNT(*)'), ['near-threshold-redelivered']],
+    ['the sign-up surge counts rows, not events', 'cognito_signup_surge', sql('COUNT(DISTINCT event_id)', 'COUNT(*)'), ['near-threshold-redelivered']],
+    ['the failure spike counts client errors (as before)', 'cognito_failed_signin_spike', sql(WRONG_CREDENTIALS, ''), ['baseline-day']],
+    ['the success rate counts client errors (as before)', 'cognito_signin_success_rate_drop', sql(WRONG_CREDENTIALS, ''), ['baseline-day']],
+    ['the MFA alert takes any new authenticator after a sign-in for a takeover', 'cognito_mfa_change_after_sign_in', sql("MIN(CASE WHEN challenge_name IN ('SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP')", "MIN(CASE WHEN category = 'sign_in'"), ['baseline-day']],
+  ] as const)('%s', async (_what, name, edit, broken) => {
+    // Act
+    const mutated = await lab.evaluate({ content: withAlert(name, edit), scenarios: broken, alerts: [name] });
+
+    // Assess: the shipped alert holds on these scenarios, the broken one does not
+    for (const id of broken) {
+      expect(labelProblems({ ...outcome(id), notifications: new Map([[name, outcome(id).notifications.get(name) ?? []]]) })).toEqual([]);
+      expect(labelProblems(mutated.find((o) => o.scenario.id === id) as ScenarioOutcome)).not.toEqual([]);
+    }
+  });
+
+  test('the real-time alert that drops identity pools from its list misses the identity-pool scenarios', async () => {
+    // Prepare
+    const withoutIdentityPools = withAlert('cognito_auth_config_change', (alert) => {
+      const text = JSON.stringify(alert.query_condition.conditions).replace(/\{"column":"event_name","operator":"=","value":"(UpdateIdentityPool|SetIdentityPoolRoles)","ignore_case":false\},?/g, '');
+      return { ...alert, query_condition: { ...alert.query_condition, conditions: JSON.parse(text.replace(',]', ']')) } };
+    });
+
+    // Act
+    const mutated = await lab.evaluate({ content: withoutIdentityPools, scenarios: ['identity-pool-unauthenticated', 'identity-pool-roles-swapped'], alerts: ['cognito_auth_config_change'] });
+
+    // Assess
+    expect(mutated.map((o) => labelProblems(o).length)).toEqual([1, 1]);
+  });
+
+  test('the general admin-change alert without read_only = false reports the baseline configuration reads', async () => {
+    // Prepare
+    const withReads = withAlert('cognito_pool_admin_change', (alert) => {
+      const text = JSON.stringify(alert.query_condition.conditions).replace('{"column":"read_only","operator":"=","value":"false","ignore_case":false},', '');
+      return { ...alert, query_condition: { ...alert.query_condition, conditions: JSON.parse(text) } };
+    });
+
+    // Act
+    const [day] = await lab.evaluate({ content: withReads, scenarios: ['baseline-day'], alerts: ['cognito_pool_admin_change'] });
+
+    // Assess
+    expect(firedAlerts(day as ScenarioOutcome)).toEqual(['cognito_pool_admin_change']);
+  });
+});

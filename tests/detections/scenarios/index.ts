@@ -1,0 +1,62 @@
+/**
+ * Every labelled scenario, in the order the README table lists them. A new scenario goes here (README,
+ * "Adding a scenario", says how to write one).
+ */
+import type { Scenario } from '../harness/scenario';
+import { emailChangedThenPasswordReset, massAdminPasswordReset, mfaDeviceReplacedAfterSignIn, mfaDisabledAfterSignIn } from './account-takeover';
+import { baselineDay } from './baseline-day';
+import {
+  appClientAuthFlowsWidened,
+  identityPoolRolesSwapped,
+  identityPoolUnauthenticated,
+  lambdaTriggerReplaced,
+  poolMfaTurnedOff,
+  resourceServerScopesAdded,
+  threatProtectionDisabled,
+} from './configuration-changes';
+import {
+  bruteForceDistributed,
+  bruteForceOneAccount,
+  credentialStuffing,
+  failureFlood,
+  signInAfterFailures,
+  sprayingManagedLogin,
+  sprayingTwoCampaigns,
+  sprayingWithSub,
+  sprayingWithoutSub,
+} from './credential-attacks';
+import { attacksInADay, baselineRedelivered, nearThresholdRedelivered } from './delivery-and-mixes';
+import { enumerationPrevented, enumerationSignUpAndRecovery, enumerationUserNotFound } from './enumeration';
+import { signUpSurgeApi, signUpSurgeManagedLogin } from './sign-up-surges';
+
+export const SCENARIOS: readonly Scenario[] = [
+  baselineDay,
+  baselineRedelivered,
+  nearThresholdRedelivered,
+  sprayingWithSub,
+  sprayingWithoutSub,
+  sprayingManagedLogin,
+  sprayingTwoCampaigns,
+  bruteForceOneAccount,
+  bruteForceDistributed,
+  credentialStuffing,
+  failureFlood,
+  signInAfterFailures,
+  enumerationUserNotFound,
+  enumerationSignUpAndRecovery,
+  enumerationPrevented,
+  signUpSurgeApi,
+  signUpSurgeManagedLogin,
+  mfaDisabledAfterSignIn,
+  mfaDeviceReplacedAfterSignIn,
+  emailChangedThenPasswordReset,
+  massAdminPasswordReset,
+  identityPoolUnauthenticated,
+  identityPoolRolesSwapped,
+  lambdaTriggerReplaced,
+  appClientAuthFlowsWidened,
+  poolMfaTurnedOff,
+  threatProtectionDisabled,
+  resourceServerScopesAdded,
+  attacksInADay,
+];
