@@ -1,13 +1,18 @@
 /**
  * Every labelled scenario against every alert of the security pack, executed in DuckDB as OpenObserve would
  * evaluate them (tests/detections/harness/). Attacks must be caught by the alerts meant for them, benign
- * traffic must raise nothing at the default thresholds. The last block breaks alerts the way they were
- * broken before, and shows the checks fail.
+ * traffic must raise nothing at the default thresholds, and the README's detection table must be the one
+ * this run produces. The last block breaks alerts the way they were broken before, and shows the checks fail.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PACK_CONTENT, type AlertContent, type JsonObject, type PackContent } from '../../functions/shared/pack/content';
+import { QUALITY_TABLE_PATH } from '../../scripts/readme/render-readme';
 import { DetectionLab, firedAlerts, labelProblems, type ScenarioOutcome } from './harness/detection-lab';
+import { renderQualityTables } from './harness/quality-table';
 import { SCENARIOS } from './scenarios';
 
+const ROOT = path.resolve(__dirname, '..', '..');
 const attacks = SCENARIOS.filter((s) => s.kind === 'attack').map((s) => s.id);
 const benign = SCENARIOS.filter((s) => s.kind === 'benign').map((s) => s.id);
 
@@ -48,6 +53,10 @@ describe('the pack against the labelled scenarios', () => {
     for (const o of outcomes) {
       expect({ id: o.scenario.id, stored: o.storedRows > 0, alerts: [...o.notifications.keys()] }).toEqual({ id: o.scenario.id, stored: true, alerts: PACK_CONTENT.alerts.map((a) => a.name) });
     }
+  });
+
+  test(`${QUALITY_TABLE_PATH} is what this run produces (run \`npm run detections\` after changing a scenario or an alert)`, () => {
+    expect(readFileSync(path.join(ROOT, QUALITY_TABLE_PATH), 'utf8')).toBe(renderQualityTables(outcomes));
   });
 });
 
