@@ -4,6 +4,7 @@
  * the silence is modelled, and scenarios reach OpenObserve whole and reproducibly.
  */
 import { createHash } from 'node:crypto';
+import { conditionsToSql, parseConditionTree } from '../../functions/shared/pack/conditions';
 import { PACK_CONTENT } from '../../functions/shared/pack/content';
 import { readSqlReferences } from '../../functions/shared/pack/sql-references';
 import { renderPack } from '../../functions/shared/pack/render';
@@ -75,6 +76,21 @@ describe('DuckDB as OpenObserve', () => {
       `SELECT 1 FROM "s" WHERE TRUE AND FALSE AND TRUE AND TRUE AND z IN ('b')`,
     );
     expect(() => removeAllValuesPlaceholder(`SELECT '_o2_all_' || x AS y FROM "s"`)).toThrow('_o2_all_');
+  });
+
+  test('a real-time condition reads a record as the server does: a missing column fails a condition and passes its negation', async () => {
+    // Prepare
+    const tree = parseConditionTree({ and: [{ column: 'outcome', operator: '=', value: 'failure', ignore_case: false }, { not: { column: 'error_code', operator: '=', value: 'InvalidParameterException', ignore_case: false } }] }, 'check');
+    const row = (id: string, errorCode?: string) => ({ record: { _timestamp: DAY_US, event_id: id, schema_version: 1, category: 'sign_in', outcome: 'failure', ...(errorCode === undefined ? {} : { error_code: errorCode }) }, ingestedAt: DAY_US / 1000 });
+    await db.load('condition_check', [row('no-code'), row('client-error', 'InvalidParameterException'), row('wrong-password', 'NotAuthorizedException')]);
+
+    // Act
+    const perRecord = await db.matching('condition_check', conditionsToSql(tree, { perRecord: true }));
+    const plainSql = await db.matching('condition_check', conditionsToSql(tree));
+
+    // Assess
+    expect(perRecord.map((r) => r.event_id).sort()).toEqual(['no-code', 'wrong-password']);
+    expect(plainSql.map((r) => r.event_id)).toEqual(['wrong-password']);
   });
 
   test('a window shows rows with start <= _timestamp < end that were ingested by then', async () => {

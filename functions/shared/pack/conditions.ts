@@ -7,7 +7,8 @@
  * (docs/reference/openobserve-management-api.md#real-time-alert-conditions).
  *
  * {@link conditionsToSql} writes the tree as the SQL `WHERE` the server builds from it (`build_expr`,
- * `src/core/src/alerts/mod.rs`), typed by schema v1: the installer dry-runs it, the detection tests run it.
+ * `src/core/src/alerts/mod.rs`), typed by schema v1, for the installer's dry run; with `perRecord` it keeps
+ * the meaning of the server's per-record evaluation, which the detection tests run.
  */
 import { SCHEMA_V1, type FieldType } from '../../transform/schema';
 
@@ -85,16 +86,25 @@ function conditionSql(c: Condition): string {
   return `${column} ${c.operator} ${c.value}`;
 }
 
+export interface ConditionSqlOptions {
+  /**
+   * As a real-time alert reads a record (`Condition::evaluate`): a condition on a column the record lacks is
+   * false, so `not` of it is true. Plain SQL would make it NULL, and `NOT NULL` excludes the row.
+   */
+  readonly perRecord?: boolean;
+}
+
 /**
- * The tree as a SQL boolean expression, fully parenthesised. A row without the column fails every condition
- * on it, in SQL (NULL) as in OpenObserve's per-record evaluation (`Condition::evaluate`: a missing key is false).
+ * The tree as a SQL boolean expression, fully parenthesised, as the server writes it (`build_expr`); with
+ * `perRecord`, as the server evaluates it record by record.
  * @example conditionsToSql({ and: [{ column: 'outcome', operator: '=', value: 'success', ignore_case: false }] }) // `("outcome" = 'success')`
  */
-export function conditionsToSql(tree: ConditionTree): string {
-  if ('and' in tree) return `(${tree.and.map(conditionsToSql).join(' AND ')})`;
-  if ('or' in tree) return `(${tree.or.map(conditionsToSql).join(' OR ')})`;
-  if ('not' in tree) return `(NOT ${conditionsToSql(tree.not)})`;
-  return conditionSql(tree);
+export function conditionsToSql(tree: ConditionTree, options: ConditionSqlOptions = {}): string {
+  const sql = (node: ConditionTree): string => conditionsToSql(node, options);
+  if ('and' in tree) return `(${tree.and.map(sql).join(' AND ')})`;
+  if ('or' in tree) return `(${tree.or.map(sql).join(' OR ')})`;
+  if ('not' in tree) return `(NOT ${sql(tree.not)})`;
+  return options.perRecord === true ? `COALESCE(${conditionSql(tree)}, FALSE)` : conditionSql(tree);
 }
 
 /** Every condition of the tree, depth first. */

@@ -7,8 +7,9 @@
  *   `operator`/`threshold`; after firing the next run is `max(frequency, silence)` later, aligned down to a
  *   multiple of `frequency`. Every run's SQL is evaluated in one DuckDB statement (StreamDatabase.runsOf);
  *   a test holds it to the same SQL run window by window;
- * - a real-time alert evaluates each record as it is ingested against its condition tree (here: the
- *   `WHERE` the server builds from it); after a notification it stays quiet for `silence` minutes.
+ * - a real-time alert evaluates each record as it is ingested against its condition tree (here: the tree
+ *   as SQL with the per-record meaning of a missing column); after a notification it stays quiet for
+ *   `silence` minutes.
  */
 import { conditionsToSql, parseConditionTree } from '../../../functions/shared/pack/conditions';
 import type { RenderedAlert } from '../../../functions/shared/pack/render';
@@ -95,7 +96,7 @@ async function scheduledRuns(db: StreamDatabase, alert: RenderedAlert, stream: s
 async function realTimeRuns(db: StreamDatabase, alert: RenderedAlert, table: string): Promise<Notification[]> {
   const { silence } = trigger(alert);
   const condition = (alert.body.query_condition as Record<string, unknown> | undefined)?.conditions;
-  const where = conditionsToSql(parseConditionTree(condition, `Alert ${alert.name}`));
+  const where = conditionsToSql(parseConditionTree(condition, `Alert ${alert.name}`), { perRecord: true });
   const notifications: Notification[] = [];
   let quietUntil = Number.NEGATIVE_INFINITY;
   for (const row of await db.matching(table, where)) {

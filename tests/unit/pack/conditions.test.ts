@@ -44,6 +44,12 @@ describe('conditionsToSql', () => {
     expect(sql).toBe(`("category" = 'pool_admin' AND "read_only" = false AND "http_status" >= 400 AND (NOT ("event_name" = 'A' OR str_match("user_agent", 'bot'))))`);
   });
 
+  test('with perRecord, a condition on a missing column is false, so its negation is true, as Condition::evaluate reads a record', () => {
+    const tree = parseConditionTree({ and: [cond('outcome', 'success'), { not: cond('error_code', 'X') }] }, 'alert');
+
+    expect(conditionsToSql(tree, { perRecord: true })).toBe(`(COALESCE("outcome" = 'success', FALSE) AND (NOT COALESCE("error_code" = 'X', FALSE)))`);
+  });
+
   test.each([
     ['a boolean compared with text', cond('read_only', 'no'), 'true" or "false'],
     ['a boolean compared with <', cond('read_only', 'true', '<'), 'use = or !='],
