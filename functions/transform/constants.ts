@@ -36,3 +36,10 @@ export const COGNITO_IDP_EVENT_SOURCE = 'cognito-idp.amazonaws.com';
 export const COGNITO_IDENTITY_EVENT_SOURCE = 'cognito-identity.amazonaws.com';
 export const COGNITO_IDP_SOURCE = 'aws.cognito-idp';
 export const COGNITO_IDENTITY_SOURCE = 'aws.cognito-identity';
+
+/**
+ * JSON values (events) one record may hold. A Cognito user activity event is about 1 KB, so a record of
+ * `MAX_RECORD_BYTES` holds about a thousand; five times that leaves room for small events and stops a
+ * record of a million `{}` from costing a million records' work.
+ */
+export const MAX_EVENTS_PER_RECORD = 5000;

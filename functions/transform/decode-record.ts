@@ -1,10 +1,11 @@
 /**
- * One Firehose record's `data` → a parsed JSON object, or the reason it is not one. Checks, in order:
- * present, standard padded base64, at most `MAX_RECORD_BYTES` decoded, UTF-8, JSON, an object
- * (contracts/aws.md §1; DESIGN, Other input). Reasons never quote the content.
+ * One Firehose record's `data` → a parsed JSON object (or several: record-values.ts), or the reason it is
+ * not one. Checks, in order: present, standard padded base64, at most `MAX_RECORD_BYTES` decoded, UTF-8,
+ * JSON, an object (contracts/aws.md §1; DESIGN, Other input). Reasons never quote the content.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { MAX_RECORD_BYTES } from './constants';
+import { arrayValues, severalValues } from './record-values';
 import { scratchBuffer } from './scratch-buffer';
 
 export type DecodedRecord =
@@ -19,6 +20,11 @@ export type DecodedRecord =
        * lone surrogate, so only a `\u` escape could make one. Non-ASCII text qualifies as well.
        */
       plainStrings?: true;
+      /**
+       * Present when the record held several events (objects one per line, back to back, or in an array):
+       * every one of them, in order; `value` is then the first.
+       */
+      values?: readonly unknown[];
     }
   | { ok: false; reason: string };
 
@@ -66,17 +72,29 @@ export function decodeRecordData(base64: string): DecodedRecord {
   let text = scratch.toString(ascii ? 'latin1' : 'utf8', 0, length);
   if (text.charCodeAt(0) === BYTE_ORDER_MARK) text = text.slice(1);
   let value: unknown;
+  let values: readonly unknown[] | undefined;
   try {
     value = JSON.parse(text);
   } catch {
-    // The parser's message quotes the content: never pass it on.
-    return { ok: false, reason: 'record is not JSON' };
+    // Not one JSON value: maybe several events (the parser's message quotes the content: never pass it on).
+    const several = severalValues(text);
+    if (!several.ok) return several;
+    values = several.values;
+    value = values[0];
   }
   if (value === null || typeof value !== 'object') {
     return { ok: false, reason: `record is JSON ${value === null ? 'null' : `of type ${typeof value}`}, not an object` };
   }
-  if (Array.isArray(value)) return { ok: false, reason: 'record is a JSON array, not an object' };
+  if (Array.isArray(value)) {
+    const elements = arrayValues(value);
+    if (elements === undefined) return { ok: false, reason: 'record is a JSON array, not an object' };
+    if (!elements.ok) return elements;
+    values = elements.values;
+    value = values[0];
+  }
   // Hot path: one scan of the text spares the output line a check of every string it quotes (record-line.ts).
-  if (text.indexOf('\\') === -1) return { ok: true, value, bytes: length, plainStrings: true };
+  const plainStrings = text.indexOf('\\') === -1;
+  if (values !== undefined) return plainStrings ? { ok: true, value, values, bytes: length, plainStrings } : { ok: true, value, values, bytes: length };
+  if (plainStrings) return { ok: true, value, bytes: length, plainStrings: true };
   return { ok: true, value, bytes: length };
 }

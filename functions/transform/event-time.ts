@@ -69,6 +69,44 @@ export function parseIsoMicros(value: unknown): number | undefined {
   return micros >= MIN_TIME_US && micros <= MAX_TIME_US ? micros : undefined;
 }
 
+const DIGITS = /^\d{1,19}$/;
+
+/**
+ * An epoch timestamp given as decimal text or as a number (Cognito log events write epoch milliseconds as
+ * text: `"eventTimestamp": "1687297330677"`), read by magnitude like {@link integerTimestampMicros}.
+ * @example epochTextMicros('1687297330677') // 1687297330677000
+ */
+export function epochTextMicros(value: unknown): number | undefined {
+  if (typeof value === 'string') return DIGITS.test(value) ? integerTimestampMicros(Number(value)) : undefined;
+  return integerTimestampMicros(value);
+}
+
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [name, index]),
+);
+/** Java's `Date.toString()` in UTC, as Cognito writes `creationDate`: `Wed Jul 17 17:25:55 UTC 2024`. */
+const JAVA_UTC_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) (?:UTC|GMT) (\d{4})$/;
+
+/**
+ * µs since the epoch of a Java `Date.toString()` text in UTC or GMT; any other zone is not read (its offset
+ * is not in the text).
+ * @example javaDateMicros('Wed Jul 17 17:25:55 UTC 2024') // 1721237155000000
+ */
+export function javaDateMicros(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = JAVA_UTC_DATE.exec(value);
+  if (match === null) return undefined;
+  const [, monthName, day, hour, minute, second, year] = match;
+  const month = MONTHS.get(monthName ?? '');
+  const d = Number(day);
+  const h = Number(hour);
+  const min = Number(minute);
+  const s = Number(second);
+  if (month === undefined || d < 1 || d > 31 || h > 23 || min > 59 || s > 60) return undefined;
+  const micros = Date.UTC(Number(year), month, d, h, min, s) * 1000;
+  return micros >= MIN_TIME_US && micros <= MAX_TIME_US ? micros : undefined;
+}
+
 /** An integer timestamp in s, ms, µs or ns (told apart by magnitude, as OpenObserve does) → µs, or undefined. */
 export function integerTimestampMicros(value: unknown): number | undefined {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) return undefined;

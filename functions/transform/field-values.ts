@@ -47,11 +47,13 @@ export function httpStatusValue(value: unknown): number | undefined {
   return Math.trunc(number);
 }
 
-/** A boolean, or the text `true` / `false`. */
+/** A boolean, or the text `true` / `false` in any case (Cognito's logs write booleans as text). */
 export function booleanValue(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
+  if (typeof value !== 'string' || value.length < 4 || value.length > 5) return undefined;
+  const lower = value.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { TransformConfig } from './config';
 import { normaliseEvent } from './normalise';
-import type { TransformOutcome } from './types';
+import type { BatchContext, TransformOutcome } from './types';
 
 /**
  * `normaliseEvent`, turning a throw into a `failed` outcome: a defect, or input beyond what the runtime can
@@ -12,9 +12,16 @@ import type { TransformOutcome } from './types';
  * error's message may quote content; only its class is kept.
  * @example normaliseIsolated(deeplyNestedEvent, arrivalMs, config, nowMs) // { kind: 'failed', reason: 'transform error (RangeError)' }
  */
-export function normaliseIsolated(event: unknown, arrivalMs: number, config: TransformConfig, nowMs: number, plainStrings = false): TransformOutcome {
+export function normaliseIsolated(
+  event: unknown,
+  arrivalMs: number,
+  config: TransformConfig,
+  nowMs: number,
+  plainStrings = false,
+  context?: BatchContext,
+): TransformOutcome {
   try {
-    return normaliseEvent(event, arrivalMs, config, nowMs, plainStrings);
+    return normaliseEvent(event, arrivalMs, config, nowMs, plainStrings, context);
   } catch (error) {
     return { kind: 'failed', reason: `transform error (${error instanceof Error ? error.name : typeof error})` };
   }

@@ -1,24 +1,37 @@
 /**
- * One parsed event → its normalised record line, `Dropped`, or a reason to fail it. Knows three shapes:
+ * One parsed event → its normalised record line, `Dropped`, or a reason to fail it. Knows four shapes:
  * EventBridge events (CloudTrail-based or any other), bare CloudTrail records (from CloudTrail log files),
- * and records already normalised (redrive). Pure: config and clock are arguments.
+ * Cognito user-pool log events (threat protection's user activity), and records already normalised
+ * (redrive); any other JSON object is kept whole as an `other` record. Pure: config and clock are arguments.
  */
 import { normaliseCloudTrail } from './cloudtrail-record';
 import type { TransformConfig } from './config';
 import { CLOUDTRAIL_DETAIL_TYPE_SUFFIX } from './constants';
 import { asObject } from './field-values';
 import { passThroughNormalised } from './normalised-record';
-import { normaliseOtherEvent } from './other-event';
-import type { TransformOutcome } from './types';
+import { normaliseOtherEvent, normaliseUnrecognised } from './other-event';
+import type { BatchContext, TransformOutcome } from './types';
+import { isUserPoolLogEvent, normaliseUserPoolLog } from './user-activity-record';
+
+const NO_CONTEXT: BatchContext = Object.freeze({});
 
 /**
  * Normalises one event. `arrivalMs` (the record's Firehose arrival time, ms) is the event time of last resort;
  * `nowMs` drives the late-event rule. `plainStrings`: every string in `event` is its own JSON text between quotes
- * (decodeRecordData's `plainStrings`), so the line can skip checking them. Never throws for any JSON value.
+ * (decodeRecordData's `plainStrings`), so the line can skip checking them. `context`: what the batch says
+ * about every record (the stream's account). Never throws for any JSON value; fails only values that are no
+ * JSON object and records of another schema version.
  * @example normaliseEvent(JSON.parse(eventBridgeJson), 1741944414123, DEFAULT_TRANSFORM_CONFIG, Date.now())
  * // { kind: 'ok', line: '{\t"_timestamp":1741944413000000,…}\n', record: {…}, restamped: false }
  */
-export function normaliseEvent(event: unknown, arrivalMs: number, config: TransformConfig, nowMs: number, plainStrings = false): TransformOutcome {
+export function normaliseEvent(
+  event: unknown,
+  arrivalMs: number,
+  config: TransformConfig,
+  nowMs: number,
+  plainStrings = false,
+  context: BatchContext = NO_CONTEXT,
+): TransformOutcome {
   const input = asObject(event);
   if (input === undefined) return { kind: 'failed', reason: 'record is not a JSON object' };
   const arrival = Number.isFinite(arrivalMs) && arrivalMs > 0 ? arrivalMs : nowMs;
@@ -34,5 +47,6 @@ export function normaliseEvent(event: unknown, arrivalMs: number, config: Transf
   if (typeof input.eventName === 'string' && typeof input.eventSource === 'string') {
     return normaliseCloudTrail(input, undefined, arrival, config, nowMs, plainStrings);
   }
-  return { kind: 'failed', reason: 'record is not an EventBridge event, a CloudTrail record or a normalised record' };
+  if (isUserPoolLogEvent(input)) return normaliseUserPoolLog(input, arrival, config, nowMs, plainStrings, context);
+  return normaliseUnrecognised(input, arrival, config, nowMs, plainStrings);
 }

@@ -13,6 +13,8 @@ import { recordLine } from './record-line';
 import { CATEGORIES, OUTCOMES, SCHEMA_VERSION, type Category, type NormalisedRecord, type Outcome } from './schema';
 import type { TransformOutcome } from './types';
 
+const JSON_MODE: Pick<TransformConfig, 'payloadMode'> = { payloadMode: 'json' };
+
 function integerValue(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
 }
@@ -75,11 +77,20 @@ export function passThroughNormalised(
     identity_provider: textValue(input.identity_provider),
     source_ip: textValue(input.source_ip),
     user_agent: textValue(input.user_agent),
+    device_name: textValue(input.device_name),
+    city: textValue(input.city),
+    country: textValue(input.country),
     principal_type: textValue(input.principal_type),
     principal_arn: textValue(input.principal_arn),
     request_id: textValue(input.request_id),
     read_only: booleanValue(input.read_only),
     tls_version: textValue(input.tls_version),
+    risk_level: textValue(input.risk_level),
+    risk_decision: textValue(input.risk_decision),
+    compromised_credentials: booleanValue(input.compromised_credentials),
+    challenges: passThroughJsonText(input.challenges),
+    event_feedback: textValue(input.event_feedback),
+    has_context_data: booleanValue(input.has_context_data),
     // JSON text stays as it is; an object (written with PAYLOAD_MODE=nested) follows the current mode.
     request_parameters: passThroughPayload(input.request_parameters, config),
     response_elements: passThroughPayload(input.response_elements, config),
@@ -90,11 +101,17 @@ export function passThroughNormalised(
   return { kind: 'ok', line: recordLine(record, plainStrings), record, restamped: placed.restamped };
 }
 
+/** `challenges`: JSON text whatever PAYLOAD_MODE says (it is a field, not a payload), re-serialised like a payload. */
+function passThroughJsonText(value: unknown): string | undefined {
+  const text = passThroughPayload(value, JSON_MODE);
+  return typeof text === 'string' ? text : undefined;
+}
+
 /**
  * JSON text is re-serialised (the identical text for anything JSON.stringify wrote, so redrive stays
  * idempotent); a string that is not JSON becomes the JSON text of that string, so the field always parses.
  */
-function passThroughPayload(value: unknown, config: TransformConfig): string | JsonObject | undefined {
+function passThroughPayload(value: unknown, config: Pick<TransformConfig, 'payloadMode'>): string | JsonObject | undefined {
   if (config.payloadMode === 'drop') return undefined;
   const text = textValue(value);
   if (typeof value !== 'string' || text === undefined) return payloadField(value, config.payloadMode, undefined);

@@ -9,13 +9,16 @@ import { MAX_RESPONSE_BYTES } from './constants';
 import { base64DecodedLength, decodeRecordData } from './decode-record';
 import { fitResponse, type PlannedEntry } from './firehose-response';
 import { normaliseIsolated } from './isolated-normalise';
+import { normaliseEvents } from './record-events';
+import { accountOfArn } from './resource-ids';
 import { utf8ToBase64 } from './scratch-buffer';
 import type {
+  BatchContext,
   BatchSummary,
   FirehoseTransformationEvent,
   FirehoseTransformationResult,
   RecordFailure,
-  TransformOutcome,
+  RecordOutcome,
 } from './types';
 
 export interface ProcessedBatch {
@@ -32,20 +35,22 @@ interface Processed extends PlannedEntry {
 
 const OVER_RESPONSE_LIMIT_REASON = `response would exceed ${MAX_RESPONSE_BYTES} bytes`;
 
-function transformRecord(data: string, arrivalMs: number, config: TransformConfig, nowMs: number): TransformOutcome {
-  // decodeRecordData returns its failures (its JSON.parse is guarded); normaliseIsolated fails the record,
-  // not the batch, on anything normaliseEvent throws.
+function transformRecord(data: string, arrivalMs: number, config: TransformConfig, nowMs: number, context: BatchContext): RecordOutcome {
+  // decodeRecordData returns its failures (its JSON.parse is guarded); normaliseIsolated (normaliseEvents
+  // uses it for each event) fails the record, not the batch, on anything normaliseEvent throws.
   const decoded = decodeRecordData(data);
   if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
-  return normaliseIsolated(decoded.value, arrivalMs, config, nowMs, decoded.plainStrings === true);
+  const plainStrings = decoded.plainStrings === true;
+  if (decoded.values !== undefined) return normaliseEvents(decoded.values, arrivalMs, config, nowMs, plainStrings, context);
+  return normaliseIsolated(decoded.value, arrivalMs, config, nowMs, plainStrings, context);
 }
 
-function processRecord(record: unknown, config: TransformConfig, nowMs: number): Processed {
+function processRecord(record: unknown, config: TransformConfig, nowMs: number, context: BatchContext): Processed {
   const fields = typeof record === 'object' && record !== null ? (record as Partial<Record<string, unknown>>) : {}; // wire input, read defensively
   const recordId = typeof fields.recordId === 'string' ? fields.recordId : String(fields.recordId ?? '');
   const original = typeof fields.data === 'string' ? fields.data : '';
   const arrivalMs = typeof fields.approximateArrivalTimestamp === 'number' ? fields.approximateArrivalTimestamp : nowMs;
-  const outcome = transformRecord(original, arrivalMs, config, nowMs);
+  const outcome = transformRecord(original, arrivalMs, config, nowMs, context);
   switch (outcome.kind) {
     case 'ok':
       return { recordId, result: 'Ok', data: utf8ToBase64(outcome.line), original, reason: undefined, restamped: outcome.restamped };
@@ -62,7 +67,9 @@ function processRecord(record: unknown, config: TransformConfig, nowMs: number):
  */
 export function processBatch(event: FirehoseTransformationEvent, config: TransformConfig, nowMs: number): ProcessedBatch {
   const input: readonly unknown[] = Array.isArray(event?.records) ? event.records : [];
-  const processed = input.map((record) => processRecord(record, config, nowMs));
+  const awsAccountId = accountOfArn(event?.deliveryStreamArn);
+  const context: BatchContext = awsAccountId === undefined ? {} : { awsAccountId };
+  const processed = input.map((record) => processRecord(record, config, nowMs, context));
   const fitted = fitResponse(processed);
   const overflowed = new Set(fitted.overflowed);
 

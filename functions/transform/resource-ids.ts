@@ -2,7 +2,8 @@
  * Pool ids and identity providers where CloudTrail names them outside the request's own fields: resource
  * ARNs and identity-pool `logins` maps (Amazon Cognito Developer Guide, "Example Amazon Cognito events":
  * `GetCredentialsForIdentity`, `GetOpenIdToken` and `UnlinkIdentity` name their identity pool only in
- * `resources[].ARN`, and the user pool a user signed in with only as a `logins` key).
+ * `resources[].ARN`, and the user pool a user signed in with only as a `logins` key); the account of an ARN
+ * and the region of a user pool id, for the user activity logs that name neither.
  */
 import { asObject, textValue } from './field-values';
 
@@ -51,4 +52,31 @@ export function userPoolFromLogins(logins: unknown): string | undefined {
     if (poolId !== undefined) return poolId;
   }
   return undefined;
+}
+
+/** An AWS account id: twelve digits. */
+const ACCOUNT_ID = /^\d{12}$/;
+/** A region name as it starts a user pool id: `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`. */
+const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * The account of an ARN (its fifth `:`-separated part), e.g. the batch's `deliveryStreamArn`.
+ * @example accountOfArn('arn:aws:firehose:eu-west-1:111122223333:deliverystream/s') // '111122223333'
+ */
+export function accountOfArn(arn: unknown): string | undefined {
+  if (typeof arn !== 'string' || !arn.startsWith('arn:')) return undefined;
+  const account = arn.split(':', 5)[4];
+  return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
+}
+
+/**
+ * The region a user pool id names: the part before its `_` (Amazon Cognito API Reference, UserPoolIdType:
+ * `[\w-]+_[0-9a-zA-Z]+`; the part before `_` is the pool's region).
+ * @example regionOfUserPoolId('eu-west-1_Ab12Cd34E') // 'eu-west-1'
+ */
+export function regionOfUserPoolId(poolId: string): string | undefined {
+  const underscore = poolId.indexOf('_');
+  if (underscore === -1) return undefined;
+  const region = poolId.slice(0, underscore);
+  return REGION_NAME.test(region) ? region : undefined;
 }

@@ -47,6 +47,18 @@ export type TransformOutcome =
   | { readonly kind: 'dropped'; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
+/** What one Firehose record became: the lines of its events (one per event), `Dropped`, or a reason to fail it. */
+export type RecordOutcome =
+  | { readonly kind: 'ok'; readonly line: string; readonly restamped: boolean }
+  | { readonly kind: 'dropped'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** What a batch says about all its records, for the events that do not say it themselves. */
+export interface BatchContext {
+  /** The account of the batch's `deliveryStreamArn`: user activity logs name none, and they come from the stream's own account. */
+  readonly awsAccountId?: string;
+}
+
 /** Counts of one processed batch, for the summary log line and the metrics. */
 export interface BatchSummary {
   readonly recordsIn: number;

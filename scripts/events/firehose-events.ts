@@ -101,7 +101,8 @@ function garbageRecordData(valid: SourceEvent): RecordData[] {
     at('not*base64!'),
     at(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d])),
     at(Buffer.from('not json at all', 'utf8')),
-    at(Buffer.from('[{"version":"0"}]', 'utf8')),
+    // An array is events only when every element is an object (record-values.ts): this one is not.
+    at(Buffer.from('[{"version":"0"},42]', 'utf8')),
     at(Buffer.from('"InitiateAuth"', 'utf8')),
     at(Buffer.from('42', 'utf8')),
     at(Buffer.from('null', 'utf8')),

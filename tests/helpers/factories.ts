@@ -61,6 +61,47 @@ export function hostedUiEvent(eventName: string, status: unknown, overrides: Jso
   });
 }
 
+/**
+ * A Cognito user activity log event as log delivery writes it: the example of the Amazon Cognito Developer
+ * Guide ("Exporting logs from Amazon Cognito user pools"), made a failed, high-risk sign-in with our ids.
+ * `message` entries replace the message's keys, `overrides` the top-level keys.
+ */
+export function userActivityEvent(message: Json = {}, overrides: Json = {}): Json {
+  return {
+    eventTimestamp: String(Date.UTC(2025, 5, 17, 13, 0, 0, 123)),
+    eventSource: 'USER_ACTIVITY',
+    logLevel: 'INFO',
+    message: {
+      version: '1',
+      eventId: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f',
+      eventType: 'SignIn',
+      userSub: 'a1b2c3d4-0001-4e5f-9a8b-7c6d5e4f3a21',
+      userName: 'maria.rossi',
+      userPoolId: 'eu-west-1_Ab12Cd34E',
+      clientId: '3n4b5c6d7e8f9g0h1i2j3k4l5m',
+      creationDate: 'Tue Jun 17 13:00:00 UTC 2025',
+      eventResponse: 'Fail',
+      riskLevel: 'High',
+      riskDecision: 'Block',
+      challenges: [{ challengeName: 'Password', challengeResponse: 'Success' }],
+      deviceName: 'Chrome 131, Windows 10',
+      ipAddress: '198.51.100.61',
+      requestId: '7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908',
+      idpName: '',
+      compromisedCredentialDetected: 'true',
+      city: 'Lagos',
+      country: 'Nigeria',
+      eventFeedbackValue: '',
+      eventFeedbackDate: '',
+      eventFeedbackProvider: '',
+      hasContextData: 'true',
+      ...message,
+    },
+    logSourceId: { userPoolId: 'eu-west-1_Ab12Cd34E' },
+    ...overrides,
+  };
+}
+
 /** What classify reads of an event: a successful user-pool API call named `eventName` unless overridden. */
 export function eventFacts(eventName: string | undefined, overrides: Partial<EventFacts> = {}): EventFacts {
   return {

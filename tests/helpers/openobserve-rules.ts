@@ -5,7 +5,8 @@
  *
  * - {@link parseFirehoseRecord} / {@link parseFirehoseBase64}: one record → stored rows, dropped, the whole
  *   request failed, or taken for protobuf.
- * - {@link assertStoredAsIs} / {@link storedAsIsProblem}: one normalised line is stored unchanged.
+ * - {@link assertStoredAsIs} / {@link storedAsIsProblem}: one normalised line is stored unchanged;
+ *   {@link assertRecordStoredAsIs}: every line of one record (one per event) is.
  * - {@link checkTypeStability}: column types stay fixed across many rows.
  */
 export {
@@ -20,7 +21,7 @@ export {
   type Row,
   type RowTypes,
 } from './openobserve/record';
-export { assertStoredAsIs, storedAsIsProblem } from './openobserve/stored-as-is';
+export { assertRecordStoredAsIs, assertStoredAsIs, recordLines, storedAsIsProblem } from './openobserve/stored-as-is';
 export { COLS_PER_RECORD_LIMIT, checkTypeStability, type TypeConflict, type TypeStability } from './openobserve/type-stability';
 export { normaliseKey, flattenObject, FLATTEN_LEVEL_DEFAULT } from './openobserve/flatten';
 export { sniffOtlpMetrics } from './openobserve/otlp-sniff';

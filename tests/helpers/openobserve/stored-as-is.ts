@@ -50,6 +50,35 @@ export function assertStoredAsIs(line: string, nowMs: number): void {
   if (problem !== undefined) throw new Error(`${problem}: ${JSON.stringify(line.slice(0, 200))}`);
 }
 
+/**
+ * The lines of one `Ok` record's data: one per event (a record that held several events gives several),
+ * each with its trailing `\n`. Empty data has none.
+ */
+export function recordLines(data: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let end = data.indexOf('\n'); end !== -1; end = data.indexOf('\n', start)) {
+    lines.push(data.slice(start, end + 1));
+    start = end + 1;
+  }
+  if (start < data.length) lines.push(data.slice(start));
+  return lines;
+}
+
+/**
+ * Throws unless every line of one `Ok` record's data is stored as sent ({@link storedAsIsProblem}), and the
+ * whole record, as OpenObserve reads it, is exactly those rows.
+ */
+export function assertRecordStoredAsIs(data: string, nowMs: number): void {
+  const lines = recordLines(data);
+  if (lines.length === 0) throw new Error('an Ok record holds no line');
+  for (const line of lines) assertStoredAsIs(line, nowMs);
+  const verdict = parseFirehoseRecord(Buffer.from(data, 'utf8'), { nowMs });
+  if (verdict.kind !== 'stored' || verdict.rows.length !== lines.length) {
+    throw new Error(`the record of ${lines.length} lines is not stored as ${lines.length} rows (${verdict.kind})`);
+  }
+}
+
 function fieldProblem(key: string, value: SerdeValue): string | undefined {
   const spec = SCHEMA[key];
   if (spec === undefined || !Object.hasOwn(SCHEMA, key)) return `field ${key} is not in schema v1`;

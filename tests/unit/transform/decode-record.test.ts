@@ -36,9 +36,34 @@ describe('decodeRecordData', () => {
   });
 
   test.each([
+    ['one object per line', '{"a":1}\n{"b":2}\n'],
+    ['lines ending in CRLF, blank lines between', '{"a":1}\r\n\r\n{"b":2}\r\n'],
+    ['objects back to back', '{"a":1}{"b":2}'],
+    ['objects separated by spaces, no final newline', '{"a":1}  {"b":2}'],
+    ['an array of objects', '[{"a":1},{"b":2}]'],
+  ])('reads a record of several events: %s', (_name, text) => {
+    expect(decodeRecordData(base64(text))).toEqual({ ok: true, value: { a: 1 }, values: [{ a: 1 }, { b: 2 }], bytes: Buffer.byteLength(text), plainStrings: true });
+  });
+
+  test('brackets and quotes inside strings do not split a record', () => {
+    const text = '{"a":"}{\\"]"}\n{"b":"[{"}';
+
+    expect(decodeRecordData(base64(text))).toMatchObject({ ok: true, values: [{ a: '}{"]' }, { b: '[{' }] });
+  });
+
+  test('one object with a trailing newline is one event, not a list', () => {
+    expect(decodeRecordData(base64('{"a":1}\n'))).toEqual({ ok: true, value: { a: 1 }, bytes: 8, plainStrings: true });
+  });
+
+  test.each([
     ['text', 'not json at all', 'record is not JSON'],
-    ['two objects', '{"a":1}{"b":2}', 'record is not JSON'],
+    ['an object, then a cut-off one', '{"a":1}\n{"b":', 'record is not JSON'],
+    ['an object, then text', '{"a":1}\nnope', 'record is not JSON'],
+    ['an object, then a broken one', '{"a":1}\n{b:2}', 'record is not JSON'],
+    ['an object, then an array', '{"a":1}\n[1]', 'record holds several JSON values, not all of them objects'],
     ['an array', '[1,2]', 'record is a JSON array, not an object'],
+    ['an array of an object and a number', '[{"a":1},2]', 'record is a JSON array, not an object'],
+    ['an empty array', '[]', 'record is a JSON array, not an object'],
     ['null', 'null', 'record is JSON null, not an object'],
     ['a number', '42', 'record is JSON of type number, not an object'],
     ['a string', '"text"', 'record is JSON of type string, not an object'],

@@ -1,5 +1,5 @@
 import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
-import { integerTimestampMicros, parseIsoMicros, placeInIngestWindow } from '../../../functions/transform/event-time';
+import { epochTextMicros, integerTimestampMicros, javaDateMicros, parseIsoMicros, placeInIngestWindow } from '../../../functions/transform/event-time';
 
 const NOW_MS = Date.UTC(2025, 5, 17, 14, 0, 0);
 const NOW_US = NOW_MS * 1000;
@@ -81,4 +81,33 @@ describe('placeInIngestWindow', () => {
     expect(placeInIngestWindow(1, NOW_MS, config)).toEqual({ timestamp: 1, restamped: false });
     expect(placeInIngestWindow(NOW_US * 2, NOW_MS, config)).toEqual({ timestamp: NOW_US * 2, restamped: false });
   });
+});
+
+describe('epochTextMicros', () => {
+  test.each([
+    ['1687297330677', 1687297330677000],
+    ['1687297330', 1687297330000000],
+    [1687297330677, 1687297330677000],
+    ['1687297330677000', 1687297330677000],
+  ])('%p → %p µs', (value, micros) => {
+    expect(epochTextMicros(value)).toBe(micros);
+  });
+
+  test.each([['', 'soon', ' 1687297330677', '1.5e12', '-1687297330677', '16872973306770000000000', null, {}, '12']])('%p is no time', (...values) => {
+    for (const value of values) expect(epochTextMicros(value)).toBeUndefined();
+  });
+});
+
+describe('javaDateMicros', () => {
+  test('reads Java Date.toString() in UTC or GMT', () => {
+    expect(javaDateMicros('Wed Jul 17 17:25:55 UTC 2024')).toBe(Date.UTC(2024, 6, 17, 17, 25, 55) * 1000);
+    expect(javaDateMicros('Fri Dec 05 08:00:00 GMT 2025')).toBe(Date.UTC(2025, 11, 5, 8) * 1000);
+  });
+
+  test.each(['Wed Jul 17 17:25:55 PDT 2024', 'Wed Foo 17 17:25:55 UTC 2024', 'Wed Jul 17 25:25:55 UTC 2024', '2024-07-17T17:25:55Z', 'Wed Jul 17 17:25:55 UTC 1960', 42])(
+    '%p is no time it can read',
+    (value) => {
+      expect(javaDateMicros(value)).toBeUndefined();
+    },
+  );
 });

@@ -48,6 +48,13 @@ describe('field values', () => {
     expect(booleanValue('yes')).toBeUndefined();
   });
 
+  test('booleanValue reads the text in any case, as Cognito logs may write it', () => {
+    expect(booleanValue('TRUE')).toBe(true);
+    expect(booleanValue('False')).toBe(false);
+    expect(booleanValue('truth')).toBeUndefined();
+    expect(booleanValue('')).toBeUndefined();
+  });
+
   test('asObject accepts objects only', () => {
     expect(asObject({ a: 1 })).toEqual({ a: 1 });
     expect(asObject([1])).toBeUndefined();

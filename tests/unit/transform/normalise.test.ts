@@ -385,13 +385,21 @@ describe('normaliseEvent: hostile input', () => {
     expect(outcome.kind === 'ok' && outcome.line).toContain('"error_message":"bad \ufffd surrogate"');
   });
 
-  test('fails values that are not objects, and objects of no known shape', () => {
+  test('fails values that are not objects', () => {
     for (const value of [null, 1, 'text', [], true]) {
       expect(normaliseEvent(value, FIXED_NOW_MS, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS)).toEqual({ kind: 'failed', reason: 'record is not a JSON object' });
     }
-    expect(normaliseEvent({ hello: 'world' }, FIXED_NOW_MS, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS)).toEqual({
-      kind: 'failed',
-      reason: 'record is not an EventBridge event, a CloudTrail record or a normalised record',
+  });
+
+  test('keeps an object of no known shape whole in detail, at its arrival time, never failing it', () => {
+    const outcome = normaliseEvent({ hello: 'world', username: 'ana' }, FIXED_NOW_MS - 5000, parseTransformConfig({ USERNAME_MODE: 'drop' }), FIXED_NOW_MS);
+
+    expect(outcome.kind === 'ok' && JSON.parse(outcome.line)).toEqual({
+      _timestamp: (FIXED_NOW_MS - 5000) * 1000,
+      schema_version: 1,
+      category: 'other',
+      outcome: 'unknown',
+      detail: '{"hello":"world"}',
     });
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
 import { normaliseEvent } from '../../../functions/transform/normalise';
 import { passThroughNormalised } from '../../../functions/transform/normalised-record';
-import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent } from '../../helpers/factories';
+import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent, userActivityEvent } from '../../helpers/factories';
 
 const EVENTS_DIR = path.resolve(__dirname, '../../../events/eventbridge');
 
@@ -20,6 +20,9 @@ describe('passThroughNormalised (redrive)', () => {
       eventBridgeEvent(hostedUiEvent('Login_GET', 200)),
       eventBridgeEvent({ x: 1 }, { 'detail-type': 'Other', source: 'aws.other' }),
       eventBridgeEvent(cloudTrailEvent({ userAgent: 'ünï 😀 "quoted" \\ \ud800', requestParameters: { a: 'x\ud800', __proto__x: 1 } })),
+      userActivityEvent(),
+      userActivityEvent({ challenges: [{ challengeName: 'Mfa\ud800', challengeResponse: 'Failure' }], city: 'São Paulo', hasContextData: 'false' }),
+      { hello: 'world', nested: { username: 'x' } },
     ];
     for (const config of [DEFAULT_TRANSFORM_CONFIG, parseTransformConfig({ PAYLOAD_MODE: 'nested', USERNAME_MODE: 'hash' })]) {
       for (const event of events) {

@@ -1,5 +1,5 @@
 import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functions/transform/config';
-import { normaliseOtherEvent } from '../../../functions/transform/other-event';
+import { normaliseOtherEvent, normaliseUnrecognised } from '../../../functions/transform/other-event';
 import { FIXED_NOW_MS, eventBridgeEvent } from '../../helpers/factories';
 
 const scheduled = eventBridgeEvent(
@@ -59,5 +59,27 @@ describe('normaliseOtherEvent', () => {
     );
 
     expect(outcome.kind === 'ok' && outcome.line).toBe(`{\t"_timestamp":${FIXED_NOW_MS * 1000},"schema_version":1,"category":"other","outcome":"unknown"}\n`);
+  });
+});
+
+describe('normaliseUnrecognised', () => {
+  test('keeps any object whole in detail at its arrival time, category other, outcome unknown', () => {
+    const outcome = normaliseUnrecognised({ messageType: 'CONTROL_MESSAGE', logEvents: [] }, FIXED_NOW_MS - 2000, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(outcome.kind === 'ok' && JSON.parse(outcome.line)).toEqual({
+      _timestamp: (FIXED_NOW_MS - 2000) * 1000,
+      schema_version: 1,
+      category: 'other',
+      outcome: 'unknown',
+      detail: '{"messageType":"CONTROL_MESSAGE","logEvents":[]}',
+    });
+  });
+
+  test('follows PAYLOAD_MODE and the late-event rule', () => {
+    const dropped = normaliseUnrecognised({ a: 1 }, FIXED_NOW_MS, parseTransformConfig({ PAYLOAD_MODE: 'drop' }), FIXED_NOW_MS);
+    const late = normaliseUnrecognised({ a: 1 }, FIXED_NOW_MS - 24 * 3_600_000, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(dropped.kind === 'ok' && dropped.record.detail).toBeUndefined();
+    expect(late.kind === 'ok' && late.record).toMatchObject({ _timestamp: FIXED_NOW_MS * 1000, restamped: true });
   });
 });

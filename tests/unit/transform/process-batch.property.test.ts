@@ -7,8 +7,8 @@ import { parseTransformConfig, type TransformConfig } from '../../../functions/t
 import { MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
 import { processBatch } from '../../../functions/transform/process-batch';
 import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../../../functions/transform/types';
-import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent } from '../../helpers/factories';
-import { assertStoredAsIs } from '../../helpers/openobserve-rules';
+import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent, userActivityEvent } from '../../helpers/factories';
+import { assertRecordStoredAsIs, recordLines } from '../../helpers/openobserve-rules';
 
 const HIDDEN = fc.constantFrom('HIDDEN_DUE_TO_SECURITY_REASONS', 'HIDDEN_FOR_SECURITY_REASONS');
 const NASTY_STRING = fc.oneof(
@@ -51,6 +51,25 @@ const COGNITO_EVENT: fc.Arbitrary<unknown> = fc
     return base === 'bare' ? withRequest : { ...eventBridgeEvent(withRequest), ...envelope };
   });
 
+const ACTIVITY_FIELDS = [
+  'eventId', 'eventType', 'userSub', 'userName', 'userPoolId', 'clientId', 'creationDate', 'eventResponse', 'riskLevel', 'riskDecision',
+  'challenges', 'deviceName', 'ipAddress', 'requestId', 'idpName', 'compromisedCredentialDetected', 'city', 'country', 'eventFeedbackValue',
+  'hasContextData', 'version', 'somethingNew',
+];
+
+/** A user activity log event with some message or envelope fields replaced by hostile values. */
+const USER_ACTIVITY_EVENT: fc.Arbitrary<unknown> = fc
+  .record({
+    message: fc.dictionary(fc.constantFrom(...ACTIVITY_FIELDS), HOSTILE_VALUE, { maxKeys: 5 }),
+    envelope: fc.dictionary(fc.constantFrom('eventTimestamp', 'eventSource', 'logLevel', 'logSourceId', 'message'), HOSTILE_VALUE, { maxKeys: 2 }),
+  })
+  .map(({ message, envelope }) => ({ ...userActivityEvent(message), ...envelope }));
+
+/** Several events in one record, the way log delivery may frame them. */
+const EVENTS_TEXT: fc.Arbitrary<string> = fc
+  .record({ events: fc.array(fc.oneof(USER_ACTIVITY_EVENT, COGNITO_EVENT), { minLength: 2, maxLength: 4 }), separator: fc.constantFrom('\n', '\r\n', '', ' \n\n') })
+  .map(({ events, separator }) => events.map((event) => JSON.stringify(event)).join(separator) + separator);
+
 /** A record that went through the transform before (redrive), possibly tampered with. */
 const NORMALISED_RECORD: fc.Arbitrary<unknown> = fc
   .record({ fields: fc.dictionary(fc.constantFrom('_timestamp', 'event_name', 'category', 'http_status', 'request_parameters', 'restamped', '_id', 'detail', 'grant_type', 'identity_provider'), HOSTILE_VALUE) })
@@ -59,6 +78,8 @@ const NORMALISED_RECORD: fc.Arbitrary<unknown> = fc
 const DATA: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: COGNITO_EVENT.map((event) => Buffer.from(JSON.stringify(event)).toString('base64')) },
   { weight: 1, arbitrary: NORMALISED_RECORD.map((event) => Buffer.from(JSON.stringify(event)).toString('base64')) },
+  { weight: 2, arbitrary: USER_ACTIVITY_EVENT.map((event) => Buffer.from(JSON.stringify(event)).toString('base64')) },
+  { weight: 1, arbitrary: EVENTS_TEXT.map((text) => Buffer.from(text).toString('base64')) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => Buffer.from(JSON.stringify(value) ?? '').toString('base64')) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('base64')) },
   { weight: 1, arbitrary: fc.string({ maxLength: 24 }) },
@@ -106,7 +127,7 @@ describe('processBatch (properties)', () => {
         expect(summary.ok + summary.dropped + summary.processingFailed).toBe(records.length);
         expect(failures).toHaveLength(summary.processingFailed);
         response.records.forEach((record, index) => {
-          if (record.result === 'Ok') assertStoredAsIs(Buffer.from(record.data, 'base64').toString('utf8'), nowMs);
+          if (record.result === 'Ok') assertRecordStoredAsIs(Buffer.from(record.data, 'base64').toString('utf8'), nowMs);
           else expect(record.data).toBe(event.records[index]?.data);
         });
       }),
@@ -114,7 +135,7 @@ describe('processBatch (properties)', () => {
     );
   });
 
-  test('PAYLOAD_MODE=nested: every Ok output is still one JSON line whose second byte is a tab', () => {
+  test('PAYLOAD_MODE=nested: every line of every Ok output is one JSON object whose second byte is a tab', () => {
     const nested = parseTransformConfig({ PAYLOAD_MODE: 'nested' });
     fc.assert(
       fc.property(fc.array(DATA, { maxLength: 6 }), (datas) => {
@@ -123,10 +144,11 @@ describe('processBatch (properties)', () => {
         const { response } = processBatch(event, nested, FIXED_NOW_MS);
 
         for (const record of response.records.filter((r) => r.result === 'Ok')) {
-          const text = Buffer.from(record.data, 'base64').toString('utf8');
-          expect(text.startsWith('{\t"_timestamp":')).toBe(true);
-          expect(text.indexOf('\n')).toBe(text.length - 1);
-          expect(typeof JSON.parse(text)).toBe('object');
+          for (const line of recordLines(Buffer.from(record.data, 'base64').toString('utf8'))) {
+            expect(line.startsWith('{\t"_timestamp":')).toBe(true);
+            expect(line.indexOf('\n')).toBe(line.length - 1);
+            expect(typeof JSON.parse(line)).toBe('object');
+          }
         }
       }),
       { numRuns: 300 },

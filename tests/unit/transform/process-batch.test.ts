@@ -3,8 +3,8 @@ import { MAX_RECORD_BYTES, MAX_RESPONSE_BYTES } from '../../../functions/transfo
 import { processBatch } from '../../../functions/transform/process-batch';
 import { MAX_HASHED_USERNAMES } from '../../../functions/transform/username';
 import type { FirehoseTransformationEvent } from '../../../functions/transform/types';
-import { FIXED_NOW_MS, cloudTrailEvent, decodeData, eventBridgeEvent, firehoseEvent, firehoseRecord } from '../../helpers/factories';
-import { assertStoredAsIs } from '../../helpers/openobserve-rules';
+import { FIXED_NOW_MS, cloudTrailEvent, decodeData, eventBridgeEvent, firehoseEvent, firehoseRecord, userActivityEvent } from '../../helpers/factories';
+import { assertRecordStoredAsIs, assertStoredAsIs, recordLines } from '../../helpers/openobserve-rules';
 
 describe('processBatch', () => {
   test('returns every recordId once, in input order, with one result each', () => {
@@ -45,7 +45,8 @@ describe('processBatch', () => {
     ['JSON that is not an object', Buffer.from('[1,2,3]').toString('base64'), 'record is a JSON array, not an object'],
     ['empty data', '', 'record is empty'],
     ['a record over 1,000 KiB', Buffer.from(`{"a":"${'x'.repeat(MAX_RECORD_BYTES)}"}`).toString('base64'), `record is ${MAX_RECORD_BYTES + 8} bytes, over the ${MAX_RECORD_BYTES}-byte limit`],
-    ['an unknown JSON object', Buffer.from('{"hello":"world"}').toString('base64'), 'record is not an EventBridge event, a CloudTrail record or a normalised record'],
+    ['a normalised record of another schema version', Buffer.from('{"schema_version":2,"_timestamp":1}').toString('base64'), 'record has a schema_version other than 1'],
+    ['a record of two events, one a normalised record of another schema version', Buffer.from('{"hello":"world"}\n{"schema_version":2}\n').toString('base64'), 'event 2 of 2: record has a schema_version other than 1'],
   ])('marks %s ProcessingFailed on its own, with the reason', (_name, data, reason) => {
     const event = firehoseEvent([eventBridgeEvent(cloudTrailEvent()), firehoseRecord(undefined, { data }), eventBridgeEvent(cloudTrailEvent())]);
 
@@ -54,6 +55,67 @@ describe('processBatch', () => {
     expect(response.records.map((r) => r.result)).toEqual(['Ok', 'ProcessingFailed', 'Ok']);
     expect(response.records[1]?.data).toBe(data);
     expect(failures).toEqual([{ recordId: event.records[1]?.recordId, reason }]);
+  });
+
+  describe('records of several events (Cognito log delivery)', () => {
+    const twoEvents = `${JSON.stringify(userActivityEvent())}\n${JSON.stringify(userActivityEvent({ eventId: 'second', eventType: 'SignUp', eventResponse: 'Pass' }))}\n`;
+
+    test('a record of two events, one per line, gives one line per event under its one recordId', () => {
+      // Prepare
+      const event = firehoseEvent([firehoseRecord(twoEvents), eventBridgeEvent(cloudTrailEvent())]);
+
+      // Act
+      const { response, summary } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+      // Assess
+      expect(response.records.map((r) => [r.recordId, r.result])).toEqual(event.records.map((r) => [r.recordId, 'Ok']));
+      const data = decodeData(response.records[0]?.data ?? '');
+      assertRecordStoredAsIs(data, FIXED_NOW_MS);
+      expect(recordLines(data).map((line) => JSON.parse(line) as { event_id: string; category: string })).toMatchObject([
+        { event_id: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f', category: 'sign_in' },
+        { event_id: 'second', category: 'sign_up' },
+      ]);
+      expect(summary).toMatchObject({ recordsIn: 2, ok: 2, processingFailed: 0 });
+    });
+
+    test('events back to back, with CRLF or in an array give the same lines', () => {
+      const [one, two] = [JSON.stringify(userActivityEvent()), JSON.stringify(userActivityEvent({ eventId: 'second' }))];
+      const event = firehoseEvent([firehoseRecord(twoEvents), firehoseRecord(`${one}${two}`), firehoseRecord(`${one}\r\n${two}\r\n`), firehoseRecord(`[${one},${two}]`)]);
+
+      const { response } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+      const lines = response.records.map((record) => recordLines(decodeData(record.data)).map((line) => (JSON.parse(line) as { event_id: string }).event_id));
+      expect(lines).toEqual(Array.from({ length: 4 }, () => ['0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f', 'second']));
+    });
+
+    test('events EXCLUDE_EVENT_NAMES drops are left out; a record whose every event is dropped is Dropped', () => {
+      const event = firehoseEvent([firehoseRecord(twoEvents), firehoseRecord(`${JSON.stringify(userActivityEvent())}\n${JSON.stringify(userActivityEvent())}`)]);
+
+      const { response } = processBatch(event, parseTransformConfig({ EXCLUDE_EVENT_NAMES: 'SignIn' }), FIXED_NOW_MS);
+
+      expect(response.records.map((r) => r.result)).toEqual(['Ok', 'Dropped']);
+      expect(recordLines(decodeData(response.records[0]?.data ?? ''))).toHaveLength(1);
+      expect(response.records[1]?.data).toBe(event.records[1]?.data);
+    });
+
+    test('counts a record restamped when one of its events was', () => {
+      const old = JSON.stringify(userActivityEvent({}, { eventTimestamp: String(FIXED_NOW_MS - 24 * 3_600_000) }));
+      const event = firehoseEvent([firehoseRecord(`${JSON.stringify(userActivityEvent())}\n${old}\n`)]);
+
+      const { summary } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+      expect(summary.restamped).toBe(1);
+    });
+  });
+
+  test("user activity events take aws_account_id from the batch's deliveryStreamArn", () => {
+    const event = firehoseEvent([userActivityEvent()]);
+
+    const withArn = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+    const withoutArn = processBatch({ ...event, deliveryStreamArn: 'not an arn' }, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    expect(JSON.parse(decodeData(withArn.response.records[0]?.data ?? ''))).toMatchObject({ aws_account_id: '111122223333' });
+    expect(JSON.parse(decodeData(withoutArn.response.records[0]?.data ?? ''))).not.toHaveProperty('aws_account_id');
   });
 
   test('a reason never holds record content', () => {

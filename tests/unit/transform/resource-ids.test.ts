@@ -1,8 +1,10 @@
 import {
   IDENTITY_POOL_ARN_MARKER,
   USER_POOL_ARN_MARKER,
+  accountOfArn,
   firstLoginProvider,
   idFromResources,
+  regionOfUserPoolId,
   userPoolFromLogins,
 } from '../../../functions/transform/resource-ids';
 
@@ -57,5 +59,29 @@ describe('identity-pool logins', () => {
       expect(firstLoginProvider(value)).toBeUndefined();
       expect(userPoolFromLogins(value)).toBeUndefined();
     }
+  });
+});
+
+describe('accountOfArn', () => {
+  test('the account of an ARN, else nothing', () => {
+    expect(accountOfArn('arn:aws:firehose:eu-west-1:111122223333:deliverystream/cognito')).toBe('111122223333');
+    expect(accountOfArn('arn:aws-cn:firehose:cn-north-1:111122223333:deliverystream/x')).toBe('111122223333');
+    for (const value of [undefined, '', 'arn:aws:s3:::bucket', 'arn:aws:firehose:eu-west-1:1111:deliverystream/x', 'firehose:eu-west-1:111122223333', 42]) {
+      expect(accountOfArn(value)).toBeUndefined();
+    }
+  });
+});
+
+describe('regionOfUserPoolId', () => {
+  test.each([
+    ['eu-west-1_Ab12Cd34E', 'eu-west-1'],
+    ['us-gov-west-1_Ab12Cd34E', 'us-gov-west-1'],
+    ['cn-north-1_Ab12Cd34E', 'cn-north-1'],
+    ['us-west-2_EXAMPLE', 'us-west-2'],
+    ['local_pool', undefined],
+    ['Ab12Cd34E', undefined],
+    ['EU-WEST-1_x', undefined],
+  ])('%s → %s', (poolId, region) => {
+    expect(regionOfUserPoolId(poolId)).toBe(region);
   });
 });
