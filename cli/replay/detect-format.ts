@@ -5,7 +5,9 @@
  * - a Firehose transformation event `{invocationId, records:[{recordId, data}]}` (data = what was put);
  * - a Firehose S3 backup record `{rawData, errorCode, attemptsMade…}`: from `processing-failed/` rawData is
  *   the original event, from `http-endpoint-failed/` it is the already normalised record (contracts/aws.md §1–§2);
- * - a normalised record (`schema_version` present).
+ * - a normalised record (`schema_version` present);
+ * - a Cognito user-pool log event (`eventSource`, `message`, `eventTimestamp`: user activity logs), alone
+ *   or several in a Firehose record.
  */
 import { decodeRecordData } from '../../functions/transform/decode-record';
 import { wrapCloudTrailRecord } from './cloudtrail-envelope';
@@ -19,6 +21,7 @@ export const INPUT_FORMATS = [
   'firehose-transformation-event',
   'firehose-backup-record',
   'normalised-record',
+  'user-pool-log',
 ] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
@@ -37,24 +40,45 @@ export function detectFormat(value: unknown): InputFormat | undefined {
   if (Array.isArray(value.records) && typeof value.invocationId === 'string') return 'firehose-transformation-event';
   if (typeof value.rawData === 'string' && ('attemptsMade' in value || 'errorCode' in value)) return 'firehose-backup-record';
   if (typeof value.eventSource === 'string' && typeof value.eventTime === 'string' && 'eventVersion' in value) return 'cloudtrail-record';
+  if (typeof value.eventSource === 'string' && 'message' in value && ('eventTimestamp' in value || 'logSourceId' in value)) return 'user-pool-log';
   return undefined;
 }
 
-/** A record put into Firehose (transformation `data`, backup `rawData`): an event or a normalised record. */
-function fromFirehoseData(base64: unknown, location: string): ReplayItem {
-  if (typeof base64 !== 'string') return { kind: 'unreadable', reason: 'Firehose record without data', location };
+/** A record put into Firehose (transformation `data`, backup `rawData`): its events, or a normalised record. */
+function* fromFirehoseData(base64: unknown, location: string): Generator<ReplayItem> {
+  if (typeof base64 !== 'string') {
+    yield { kind: 'unreadable', reason: 'Firehose record without data', location };
+    return;
+  }
   const decoded = decodeRecordData(base64);
-  if (!decoded.ok) return { kind: 'unreadable', reason: decoded.reason, location };
-  const value = decoded.value;
+  if (!decoded.ok) {
+    yield { kind: 'unreadable', reason: decoded.reason, location };
+    return;
+  }
+  if (decoded.values === undefined) {
+    yield fromFirehoseValue(decoded.value, location, () => Buffer.from(base64, 'base64').toString('utf8'));
+    return;
+  }
+  // Log delivery may put several events in one record (and the transform then writes several lines): each
+  // is an item of its own.
+  for (let i = 0; i < decoded.values.length; i++) {
+    const value = decoded.values[i];
+    yield fromFirehoseValue(value, `${location} event ${i + 1}`, () => JSON.stringify(value));
+  }
+}
+
+function fromFirehoseValue(value: unknown, location: string, rawText: () => string): ReplayItem {
   switch (detectFormat(value)) {
     case 'normalised-record':
-      return { kind: 'normalised', record: value as JsonObject, raw: Buffer.from(base64, 'base64').toString('utf8'), location };
+      return { kind: 'normalised', record: value as JsonObject, raw: rawText(), location };
     case 'eventbridge-event':
       return { kind: 'event', event: value as JsonObject, location };
     case 'cloudtrail-record': {
       const wrapped = wrapCloudTrailRecord(value as JsonObject);
       return wrapped.ok ? { kind: 'event', event: wrapped.event, location } : { kind: 'unreadable', reason: wrapped.reason, location };
     }
+    case 'user-pool-log':
+      return { kind: 'log', event: value as JsonObject, location };
     default:
       return { kind: 'unreadable', reason: 'record is neither an EventBridge event nor a normalised record', location };
   }
@@ -109,6 +133,9 @@ export function* itemsOfValue(value: Exclude<JsonValueText, { kind: 'truncated' 
     case 'normalised-record':
       yield { kind: 'normalised', record: parsed as JsonObject, raw: value.text, location };
       return;
+    case 'user-pool-log':
+      yield { kind: 'log', event: parsed as JsonObject, location };
+      return;
     case 'cloudtrail-log':
       yield* cloudTrailRecords((parsed as { Records: unknown[] }).Records, location);
       return;
@@ -121,12 +148,12 @@ export function* itemsOfValue(value: Exclude<JsonValueText, { kind: 'truncated' 
       const records = (parsed as { records: unknown[] }).records;
       for (let i = 0; i < records.length; i++) {
         const record = records[i];
-        yield fromFirehoseData(isObject(record) ? record.data : undefined, `${location} records[${i}]`);
+        yield* fromFirehoseData(isObject(record) ? record.data : undefined, `${location} records[${i}]`);
       }
       return;
     }
     case 'firehose-backup-record':
-      yield fromFirehoseData((parsed as JsonObject).rawData, location);
+      yield* fromFirehoseData((parsed as JsonObject).rawData, location);
       return;
     default:
       yield { kind: 'unreadable', reason: 'JSON that is not an event this command reads', location };

@@ -1,7 +1,7 @@
 /**
  * Event time of a replay item (for `--since` / `--until`) and the parsing of those two options.
  */
-import { integerTimestampMicros, parseIsoMicros } from '../../functions/transform/event-time';
+import { epochTextMicros, integerTimestampMicros, parseIsoMicros } from '../../functions/transform/event-time';
 import type { ReplayItem } from './types';
 
 const DURATION = /^(\d+)\s*(s|m|h|d|w)$/i;
@@ -22,7 +22,8 @@ function objectField(value: unknown, key: string): unknown {
 
 /**
  * The event's time in ms: `detail.eventTime`, else the envelope `time` (EventBridge events);
- * `event_time`, else `_timestamp` (normalised records). Undefined when it has none.
+ * `event_time`, else `_timestamp` (normalised records); `eventTimestamp` (user-pool log events). Undefined
+ * when it has none.
  */
 export function itemEventTimeMs(item: ReplayItem): number | undefined {
   let micros: number | undefined;
@@ -30,14 +31,17 @@ export function itemEventTimeMs(item: ReplayItem): number | undefined {
     micros = parseIsoMicros(objectField(item.event.detail, 'eventTime')) ?? parseIsoMicros(item.event.time);
   } else if (item.kind === 'normalised') {
     micros = parseIsoMicros(item.record.event_time) ?? integerTimestampMicros(item.record._timestamp);
+  } else if (item.kind === 'log') {
+    micros = epochTextMicros(item.event.eventTimestamp);
   }
   return micros === undefined ? undefined : Math.floor(micros / 1000);
 }
 
-/** The de-duplication key: `detail.eventID`, else the envelope `id`; `event_id` for normalised records. */
+/** The de-duplication key: `detail.eventID`, else the envelope `id`; `event_id` for normalised records; `message.eventId` for log events. */
 export function itemEventId(item: ReplayItem): string | undefined {
   let id: unknown;
   if (item.kind === 'event') id = objectField(item.event.detail, 'eventID') ?? item.event.id;
   else if (item.kind === 'normalised') id = item.record.event_id;
+  else if (item.kind === 'log') id = objectField(item.event.message, 'eventId');
   return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -148,7 +148,7 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
    * The event as the sink takes it. The transform isolates each record itself (normaliseIsolated, as the
    * Lambda does); serialising an event nested deeper than the runtime's stack throws, and fails that event alone.
    */
-  const recordOf = (item: ReplayItem & { kind: 'event' | 'normalised' }, state: ObjectState): string | undefined => {
+  const recordOf = (item: ReplayItem & { kind: 'event' | 'log' | 'normalised' }, state: ObjectState): string | undefined => {
     if (sink.input === 'event') {
       if (item.kind === 'normalised') return item.raw.trim();
       try {
@@ -157,7 +157,7 @@ export async function runReplay(plan: ReplayPlan): Promise<ReplayResult> {
         return failRecord(`it could not be serialised (${errorCode(error)})`, item, state);
       }
     }
-    const outcome = plan.transform.normalise(item.kind === 'event' ? item.event : item.record, plan.now());
+    const outcome = plan.transform.normalise(item.kind === 'normalised' ? item.record : item.event, plan.now());
     if (outcome.kind === 'dropped') {
       stats.dropped++;
       return undefined;

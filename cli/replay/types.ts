@@ -22,5 +22,10 @@ export type ReplayItem =
    * the rule matched it when it was live, the transform passes it through with the late-event rule.
    */
   | { readonly kind: 'normalised'; readonly record: Record<string, unknown>; readonly raw: string; readonly location: string }
+  /**
+   * A Cognito user-pool log event (threat protection's user activity): log delivery puts it into the stream
+   * itself, so no EventBridge rule decides on it.
+   */
+  | { readonly kind: 'log'; readonly event: Record<string, unknown>; readonly location: string }
   /** Not JSON, or JSON that is no event: counted and named in the summary, never delivered. */
   | { readonly kind: 'unreadable'; readonly reason: string; readonly location: string };

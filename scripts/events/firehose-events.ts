@@ -1,6 +1,7 @@
 /**
  * Builds the Firehose record-transformation events in `events/transform/` from the EventBridge events in
- * `events/eventbridge/` (contracts/aws.md §1 for the shape). Pure and deterministic: fixed invocation ids,
+ * `events/eventbridge/` and the Cognito user activity log records in `events/user-activity/`
+ * (docs/reference/aws-contracts.md, "Firehose record transformation", for the shape). Pure and deterministic: fixed invocation ids,
  * record ids and arrival times, so `npm run events` run twice writes the same bytes, and a test can tell when
  * the committed files are stale.
  */
@@ -28,10 +29,11 @@ const VALID_SAMPLE = 'initiate-auth-success.json';
 const MIXED_SAMPLES = ['initiate-auth-success.json', 'hosted-ui-login-get.json', 'admin-disable-user.json'];
 
 /**
- * The files of `events/transform/`: name → exact text (2-space JSON, trailing newline).
- * @example buildTransformEvents(sources).get('all-samples.json')
+ * The files of `events/transform/`: name → exact text (2-space JSON, trailing newline). `activity` are the
+ * files of `events/user-activity/`, each the bytes of one record (user-activity.json).
+ * @example buildTransformEvents(sources, activity).get('all-samples.json')
  */
-export function buildTransformEvents(sources: readonly SourceEvent[]): Map<string, string> {
+export function buildTransformEvents(sources: readonly SourceEvent[], activity: readonly SourceEvent[] = []): Map<string, string> {
   const sorted = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byName = new Map(sorted.map((s) => [s.name, s]));
   const pick = (name: string): SourceEvent => {
@@ -45,7 +47,30 @@ export function buildTransformEvents(sources: readonly SourceEvent[]): Map<strin
   const mixed = MIXED_SAMPLES.map((name) => eventRecordData(pick(name)));
   mixed.splice(2, 0, { data: Buffer.from('{"version":"0","id":"truncated-', 'utf8'), arrivalMs: FIXED_ARRIVAL_MS });
   files.set('mixed.json', render(transformEvent(3, mixed)));
+  if (activity.length > 0) files.set('user-activity.json', render(transformEvent(5, sortedByName(activity).map(logRecordData))));
   return files;
+}
+
+function sortedByName(sources: readonly SourceEvent[]): SourceEvent[] {
+  return [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * A user activity log file as log delivery would put it: each event compact on its own line. A file holds
+ * one JSON object (pretty-printed for reading) or several, one per line.
+ */
+function logRecordData(source: SourceEvent): RecordData {
+  let texts: string[];
+  try {
+    JSON.parse(source.text);
+    texts = [source.text];
+  } catch {
+    texts = source.text.split('\n').filter((line) => line.trim() !== '');
+  }
+  const events = texts.map((text) => compactJson(text));
+  const times = events.map((text) => Number((JSON.parse(text) as { eventTimestamp?: unknown }).eventTimestamp));
+  const lastMs = Math.max(...times.filter((ms) => Number.isFinite(ms)), FIXED_ARRIVAL_MS);
+  return { data: Buffer.from(`${events.join('\n')}\n`, 'utf8'), arrivalMs: lastMs + ARRIVAL_DELAY_MS };
 }
 
 /**

@@ -376,3 +376,42 @@ describe('pipeline with LateEventPolicy keep (LATE_EVENT_POLICY=keep)', () => {
     );
   });
 });
+
+describe('pipeline: user activity log records (log delivery → the stream) → built transform → HTTPS OpenObserve', () => {
+  test('one stored row per event, two for the record of two, every column a v1 field of its v1 type, stable with the CloudTrail rows', async () => {
+    // Prepare: events/transform/user-activity.json as log delivery writes it, with today's arrival time.
+    const sample = JSON.parse(readFileSync(path.join(ROOT, 'events', 'transform', 'user-activity.json'), 'utf8')) as FirehoseTransformationEvent;
+    const input: FirehoseTransformationEvent = { ...sample, records: sample.records.map((record) => ({ ...record, approximateArrivalTimestamp: Date.now() - 1000 })) };
+    const expectedIds = input.records.map((record) =>
+      Buffer.from(record.data, 'base64').toString('utf8').trimEnd().split('\n').map((line) => ((JSON.parse(line) as Json).message as Json).eventId),
+    );
+    const cloudTrail = await runPipeline();
+    o2.reset();
+    verdicts.length = 0;
+
+    // Act
+    const handler = loadTransform(transformEnvironment());
+    const { value: output } = await capturingStdout(() => handler(input, lambdaContext()));
+    const ok = output.records.filter((record) => record.result === 'Ok').map((record) => Buffer.from(record.data, 'base64'));
+    const requestId = randomUUID();
+    const delivery = await postFirehoseRecords(deliveryTarget(o2.url, KEY), ok, { requestId, timeoutMs: 10_000, ca: tls.ca });
+
+    // Assess
+    expect(output.records.map((record) => record.result)).toEqual(input.records.map(() => 'Ok'));
+    expect(delivery).toEqual({ kind: 'ok', requestId });
+    expect(verdicts.map((verdict) => (verdict.kind === 'stored' ? verdict.rows.map((row) => row.event_id) : verdict.kind))).toEqual(expectedIds);
+    const rows = verdicts.flatMap((verdict) => (verdict.kind === 'stored' ? verdict.rows.map((row, index) => ({ row, types: verdict.types[index]! })) : []));
+    for (const { row, types } of rows) {
+      expect(row).toMatchObject({ event_type: 'UserActivity', aws_account_id: '111122223333', aws_region: 'eu-west-1' });
+      const wrongType = Object.entries(types).filter(([key, type]) => type !== COLUMN_TYPE[SCHEMA_V1[key as FieldName]?.type ?? 'json']);
+      expect({ event_id: row.event_id, notInSchema: Object.keys(row).filter((key) => !(FIELD_NAMES as string[]).includes(key)), wrongType }).toEqual({
+        event_id: row.event_id,
+        notInSchema: [],
+        wrongType: [],
+      });
+    }
+    const together = [...cloudTrail.verdicts.flatMap((verdict) => (verdict.kind === 'stored' ? verdict.rows.map((row, index) => ({ row, types: verdict.types[index]! })) : [])), ...rows];
+    const stability = checkTypeStability(together.map((s) => s.row), together.map((s) => s.types));
+    expect({ conflicts: stability.conflicts, overColumnLimit: stability.overColumnLimit }).toEqual({ conflicts: [], overColumnLimit: false });
+  });
+});

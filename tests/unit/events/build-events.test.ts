@@ -11,24 +11,28 @@ import type { FirehoseTransformationEvent } from '../../../functions/transform/t
 
 const root = path.resolve(__dirname, '../../..');
 const eventbridgeDir = path.join(root, 'events', 'eventbridge');
+const activityDir = path.join(root, 'events', 'user-activity');
 const transformDir = path.join(root, 'events', 'transform');
 
-function sources(): SourceEvent[] {
-  return readdirSync(eventbridgeDir)
+function filesIn(dir: string): SourceEvent[] {
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => ({ name, text: readFileSync(path.join(eventbridgeDir, name), 'utf8') }));
+    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
 }
 
+const sources = (): SourceEvent[] => filesIn(eventbridgeDir);
+const activity = (): SourceEvent[] => filesIn(activityDir);
+
 function built(name: string): FirehoseTransformationEvent {
-  const text = buildTransformEvents(sources()).get(name);
+  const text = buildTransformEvents(sources(), activity()).get(name);
   if (text === undefined) throw new Error(`${name} is not built`);
   return JSON.parse(text) as FirehoseTransformationEvent;
 }
 
 describe('events/transform', () => {
-  it('matches what npm run events builds from events/eventbridge (run it when this fails)', () => {
+  it('matches what npm run events builds from events/eventbridge and events/user-activity (run it when this fails)', () => {
     // Prepare
-    const expected = buildTransformEvents(sources());
+    const expected = buildTransformEvents(sources(), activity());
     // Act
     const committed = new Map(
       readdirSync(transformDir)
@@ -41,7 +45,19 @@ describe('events/transform', () => {
   });
 
   it('builds the same bytes twice', () => {
-    expect(buildTransformEvents(sources())).toEqual(buildTransformEvents(sources()));
+    expect(buildTransformEvents(sources(), activity())).toEqual(buildTransformEvents(sources(), activity()));
+  });
+
+  it('puts each user activity file into user-activity.json as one record, each event compact on its own line', () => {
+    const event = built('user-activity.json');
+    const decoded = event.records.map((r) => Buffer.from(r.data, 'base64').toString('utf8'));
+
+    expect(decoded).toHaveLength(activity().length);
+    for (const data of decoded) {
+      expect(data.endsWith('}\n')).toBe(true);
+      for (const line of data.trimEnd().split('\n')) expect(compactJson(line)).toBe(line);
+    }
+    expect(decoded.filter((data) => data.trimEnd().split('\n').length === 2)).toHaveLength(1);
   });
 
   it('puts every EventBridge event into all-samples.json once, as compact JSON with numbers as written', () => {
@@ -52,7 +68,7 @@ describe('events/transform', () => {
   });
 
   it('gives every record of a file a distinct record id and an arrival time after its event', () => {
-    for (const name of ['all-samples.json', 'garbage.json', 'mixed.json']) {
+    for (const name of ['all-samples.json', 'garbage.json', 'mixed.json', 'user-activity.json']) {
       const event = built(name);
       expect(new Set(event.records.map((r) => r.recordId)).size).toBe(event.records.length);
     }

@@ -9,7 +9,7 @@ import {
   normalisedRecord,
   processingFailedRecord,
 } from './factories';
-import { firehoseEvent } from '../../helpers/factories';
+import { firehoseEvent, userActivityEvent } from '../../helpers/factories';
 
 const value = (json: unknown, ordinal = 1): JsonValueText & { kind: 'value' } => ({
   kind: 'value',
@@ -30,6 +30,7 @@ describe('detectFormat', () => {
     ['a processing-failed backup record', processingFailedRecord(eventBridgeEvent()), 'firehose-backup-record'],
     ['an http-endpoint-failed backup record', httpEndpointFailedRecord(normalisedLine(normalisedRecord())), 'firehose-backup-record'],
     ['a normalised record', normalisedRecord(), 'normalised-record'],
+    ['a Cognito user activity log event', userActivityEvent(), 'user-pool-log'],
   ])('recognises %s by its content', (_name, json, format) => {
     expect(detectFormat(json)).toBe(format);
   });
@@ -54,6 +55,29 @@ describe('itemsOfValue', () => {
       ['unreadable', 'obj:1 Records[2]'],
     ]);
     expect(result[1]!.kind === 'event' && result[1]!.event['detail-type']).toBe('AWS Service Event via CloudTrail');
+  });
+
+  test('a user activity log event is a log item, which no rule decides on', () => {
+    const event = userActivityEvent();
+    expect(items(event)).toEqual([{ kind: 'log', event, location: 'obj:1' }]);
+  });
+
+  test('a Firehose record of several events gives one item per event, naming each', () => {
+    const [one, two] = [userActivityEvent(), userActivityEvent({ eventId: 'second' })];
+    const result = items(firehoseEvent([`${JSON.stringify(one)}\n${JSON.stringify(two)}\n`]));
+    expect(result).toEqual([
+      { kind: 'log', event: one, location: 'obj:1 records[0] event 1' },
+      { kind: 'log', event: two, location: 'obj:1 records[0] event 2' },
+    ]);
+  });
+
+  test('an http-endpoint-failed record of several normalised lines gives one normalised item per line', () => {
+    const [one, two] = [normalisedRecord(), normalisedRecord()];
+    const result = items(httpEndpointFailedRecord(normalisedLine(one) + normalisedLine(two)));
+    expect(result).toEqual([
+      { kind: 'normalised', record: one, raw: JSON.stringify(one), location: 'obj:1 event 1' },
+      { kind: 'normalised', record: two, raw: JSON.stringify(two), location: 'obj:1 event 2' },
+    ]);
   });
 
   test('decodes each record of a Firehose transformation event', () => {

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { compileEventPattern } from '../../../cli/replay/event-pattern';
 import { DEFAULT_TRANSFORM_CONFIG } from '../../../functions/transform/config';
 import { processBatch } from '../../../functions/transform/process-batch';
-import { firehoseEvent, firehoseRecord } from '../../helpers/factories';
+import { firehoseEvent, firehoseRecord, userActivityEvent } from '../../helpers/factories';
 import { cloudTrailRecord, eventBridgeEvent, httpEndpointFailedRecord, memoryObject, normalisedLine, normalisedRecord } from './factories';
 
 const NOW = Date.parse('2025-06-17T09:00:00Z');
@@ -114,6 +114,32 @@ describe('runReplay', () => {
     const result = await runReplay(plan(list(memoryObject('backup', JSON.stringify(httpEndpointFailedRecord(normalisedLine(record))))), sink.make));
     expect(JSON.parse(sink.received[0]!)).toMatchObject({ event_id: record.event_id, schema_version: 1 });
     expect(result.stats.delivered).toBe(1);
+  });
+
+  test('transforms user activity log events without the rule, once per eventId, within --since/--until', async () => {
+    // Prepare: the same event twice (read from a file and from a Firehose record of two events), one outside the window.
+    const inside = userActivityEvent({}, { eventTimestamp: String(NOW - 60_000) });
+    const other = userActivityEvent({ eventId: 'other' }, { eventTimestamp: String(NOW - 30_000) });
+    const outside = userActivityEvent({ eventId: 'outside' }, { eventTimestamp: String(NOW - 86_400_000) });
+    const record = `${JSON.stringify(inside)}\n${JSON.stringify(other)}\n`;
+    const sink = memorySink();
+    // Act
+    const result = await runReplay(
+      plan(list(memoryObject('a.json', ndjson(inside, outside)), memoryObject('b.json', JSON.stringify(firehoseEvent([record])))), sink.make, { sinceMs: NOW - 3_600_000 }),
+    );
+    // Assess
+    expect(sink.received.map((line) => JSON.parse(line) as { event_id: string; event_type: string })).toMatchObject([
+      { event_id: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f', event_type: 'UserActivity' },
+      { event_id: 'other', event_type: 'UserActivity' },
+    ]);
+    expect(result.stats).toMatchObject({ eventsRead: 4, outsideTime: 1, duplicates: 1, notMatched: 0, delivered: 2 });
+  });
+
+  test('sends a user activity log event as it came to a sink that wants events', async () => {
+    const event = userActivityEvent();
+    const sink = memorySink('event');
+    await runReplay(plan(list(memoryObject('a.json', JSON.stringify(event, null, 2))), sink.make));
+    expect(sink.received).toEqual([JSON.stringify(event)]);
   });
 
   test('sends the raw event, not the normalised line, to a sink that wants events', async () => {
