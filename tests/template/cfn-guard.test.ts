@@ -52,12 +52,16 @@ const DEPLOYMENTS: { name: string; given: ParameterValues }[] = [
       PackCredentialsSecretArn: SECRET_ARN,
       AlarmEmail: 'security@example.com',
       IncludeReadOnlyEvents: 'true',
+      UserActivityLogPoolIds: 'eu-west-1_Ab12Cd34E,eu-west-1_Zy98Xw76V',
     },
   },
   { name: 'defaults with an access key', given: { OpenObserveUrl: 'https://o2.example.com', OpenObserveAccessKey: 'dXNlcjpwYXNz' } },
 ];
 
-const OPTIONAL_RESOURCES = ['Trail', 'TrailBucket', 'TrailBucketPolicy', 'PackInstallFunction', 'PackInstallLogGroup', 'AlarmEmailSubscription'];
+const OPTIONAL_RESOURCES = [
+  'Trail', 'TrailBucket', 'TrailBucketPolicy', 'PackInstallFunction', 'PackInstallLogGroup', 'AlarmEmailSubscription', 'UserActivityLogsFunction',
+  'UserActivityLogsLogGroup', 'UserActivityLogsGrantPolicy', 'UserActivityLogsRetainPolicy',
+];
 
 type Mutable = ReturnType<typeof mutable>;
 

@@ -56,7 +56,8 @@ describeWithTool('sam-translator', 'template IAM least privilege (SAM-expanded)'
     expect([...holders].sort()).toEqual(
       [
         'BackupBucketPolicy', 'DeliveryRole', 'EndpointCheckFunctionRole', 'OrganizationEventBusPolicy', 'PackInstallFunctionRole', 'RuleDeadLetterQueuePolicy',
-        'RuleTargetRole', 'TrailBucketPolicy', 'TransformFunctionRole',
+        'RuleTargetRole', 'TrailBucketPolicy', 'TransformFunctionRole', 'UserActivityLogsFunctionRole', 'UserActivityLogsGrantPolicy',
+        'UserActivityLogsRetainPolicy',
       ].sort(),
     );
   });

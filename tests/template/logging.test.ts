@@ -39,8 +39,8 @@ function applicationLogLevel(t: typeof template, id: string, logLevel: string): 
 }
 
 describe('log levels and metrics', () => {
-  test('reads the three functions and the four LogLevel values', () => {
-    expect(functionIds.sort()).toEqual(['EndpointCheckFunction', 'PackInstallFunction', 'TransformFunction']);
+  test('reads the four functions and the four LogLevel values', () => {
+    expect(functionIds.sort()).toEqual(['EndpointCheckFunction', 'PackInstallFunction', 'TransformFunction', 'UserActivityLogsFunction']);
     expect(LOG_LEVELS.sort()).toEqual(['DEBUG', 'ERROR', 'INFO', 'WARN']);
     expect(assignedLevel(metricLine)).toBe('INFO');
   });

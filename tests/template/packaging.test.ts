@@ -41,6 +41,7 @@ describe('template packaging', () => {
       'EndpointCheckFunction AWS::Lambda::Function',
       'PackInstallFunction AWS::Lambda::Function',
       'TransformFunction AWS::Lambda::Function',
+      'UserActivityLogsFunction AWS::Lambda::Function',
     ]);
   });
 

@@ -9,12 +9,19 @@ type Dict = Record<string, any>;
 /**
  * The only actions that may be granted on Resource "*", each because AWS offers nothing narrower:
  * cloudtrail:DescribeTrails has no resource-level permissions, and the trail the endpoint check reads
- * (possibly an organization trail of another account) is unknown until it runs.
+ * (possibly an organization trail of another account) is unknown until it runs; the `*LogDelivery`
+ * actions of CloudWatch Logs are permission-only actions without a resource type (Service Authorization
+ * Reference, CloudWatch Logs), which Cognito's user activity log export uses on the caller's behalf.
  */
 export const STAR_RESOURCE_ACTIONS: ReadonlySet<string> = new Set([
   'cloudtrail:DescribeTrails',
   'cloudtrail:GetTrailStatus',
   'cloudtrail:GetEventSelectors',
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
 ]);
 
 /** Secret ARNs may come only from these parameters (full ARNs, per their AllowedPattern). */
@@ -39,12 +46,49 @@ export function checkNoWildcardActions(template: Template): string[] {
   return problems;
 }
 
-/** An ARN-shaped IAM Resource: a GetAtt .Arn, a Sub starting `arn:` or `${X.Arn}`, or a full-ARN parameter. */
+/**
+ * The prefix and the list parameter of `!Split [',', !Join ['', [PREFIX, !Join [',PREFIX', !Ref LIST]]]]`:
+ * one ARN per member of a CommaDelimitedList parameter (Fn::Join takes no intrinsic function as its delimiter,
+ * so this is how a template writes an ARN per listed id).
+ */
+export function listedArns(value: unknown): { prefix: string; parameter: string } | undefined {
+  const split = (value as Dict | null)?.['Fn::Split'];
+  if (!Array.isArray(split) || split[0] !== ',') return undefined;
+  const outer = (split[1] as Dict | null)?.['Fn::Join'];
+  if (!Array.isArray(outer) || outer[0] !== '' || !Array.isArray(outer[1]) || outer[1].length !== 2) return undefined;
+  const [prefix, rest] = outer[1] as [unknown, unknown];
+  const inner = (rest as Dict | null)?.['Fn::Join'];
+  if (typeof prefix !== 'string' || !Array.isArray(inner) || inner[0] !== `,${prefix}`) return undefined;
+  const parameter = refName(inner[1]);
+  return parameter === undefined ? undefined : { prefix, parameter };
+}
+
+/**
+ * A list of ARNs, one per member of a list parameter, that names each resource exactly: an `arn:` prefix that
+ * ends in its resource type and `/`, wildcards only in the partition, region and account segments, and a
+ * CommaDelimitedList parameter whose AllowedPattern refuses IAM's wildcards (`*`, `?`) and a path (`/`).
+ */
+function isListedArns(value: unknown, template: Template): boolean {
+  const listed = listedArns(value);
+  if (listed === undefined) return false;
+  const parameter = template.Parameters?.[listed.parameter];
+  const pattern = parameter?.AllowedPattern;
+  return (
+    /^arn:[^:]*:[a-z0-9-]+:[^:]*:[^:]*:[a-z-]+\/$/.test(listed.prefix) &&
+    parameter?.Type === 'CommaDelimitedList' &&
+    typeof pattern === 'string' &&
+    !['*', '?', 'eu-west-1_*', 'eu-west-1_Ab12?', 'eu-west-1_Ab12/x'].some((member) => new RegExp(pattern).test(member))
+  );
+}
+
+/** An ARN-shaped IAM Resource: a GetAtt .Arn, a Sub starting `arn:` or `${X.Arn}`, a full-ARN parameter, or a listed-ARN list. */
 function isArnValue(value: unknown, template: Template): boolean {
   if (typeof value === 'string') return value.startsWith('arn:');
   const target = getAtt(value);
   if (target) return target[1] === 'Arn';
-  const sub = (value as Dict | null)?.['Fn::Sub'];
+  if (isListedArns(value, template)) return true;
+  const subValue = (value as Dict | null)?.['Fn::Sub'];
+  const sub = Array.isArray(subValue) ? subValue[0] : subValue;
   if (typeof sub === 'string') return sub.startsWith('arn:${AWS::Partition}:') || /^\$\{[A-Za-z0-9]+\.Arn\}/.test(sub);
   const ref = refName(value);
   if (ref === 'AWS::StackId') return true;
@@ -91,7 +135,7 @@ export function checkSecretReads(template: Template): string[] {
 }
 
 /** Roles of the custom resources' functions, which must recognise a rollback (cloudformation:DescribeStacks). */
-export const ROLLBACK_AWARE_ROLES = ['EndpointCheckFunctionRole', 'PackInstallFunctionRole'] as const;
+export const ROLLBACK_AWARE_ROLES = ['EndpointCheckFunctionRole', 'PackInstallFunctionRole', 'UserActivityLogsFunctionRole'] as const;
 
 /** DescribeStacks only on the stack itself (Ref AWS::StackId, the stack ARN), and by every custom resource's role. */
 export function checkStackReads(template: Template): string[] {

@@ -4,8 +4,9 @@ import type { Template } from '../../../cli/template/load-template';
  * A small evaluator for what CloudFormation decides from parameter values alone: `Conditions`, `Rules`
  * assertions and `Fn::If` branches. cfn-lint checks the structure of `Rules` but never evaluates them, so
  * this is how the tests learn which parameter combinations a deploy accepts.
- * Supported: Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Contains, Ref (parameters and a few pseudo
- * parameters), Condition; anything else throws, so an unsupported construct cannot pass silently.
+ * Supported: Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Contains, Fn::EachMemberEquals, Fn::Join, Ref
+ * (parameters — a CommaDelimitedList one as its list — and a few pseudo parameters), Condition; anything
+ * else throws, so an unsupported construct cannot pass silently.
  */
 
 export type ParameterValues = Readonly<Record<string, string>>;
@@ -13,6 +14,8 @@ export type ParameterValues = Readonly<Record<string, string>>;
 export interface EvaluationContext {
   readonly parameters: ParameterValues;
   readonly conditions: Readonly<Record<string, unknown>>;
+  /** Parameters of type CommaDelimitedList: Ref gives their value split at the commas. */
+  readonly lists?: ReadonlySet<string>;
 }
 
 const PSEUDO_PARAMETERS: ParameterValues = {
@@ -38,7 +41,8 @@ export function parameterValues(template: Template, given: ParameterValues = {})
 }
 
 export function contextFor(template: Template, given: ParameterValues = {}): EvaluationContext {
-  return { parameters: parameterValues(template, given), conditions: template.Conditions ?? {} };
+  const lists = new Set(Object.entries(template.Parameters ?? {}).filter(([, spec]) => spec.Type === 'CommaDelimitedList').map(([name]) => name));
+  return { parameters: parameterValues(template, given), conditions: template.Conditions ?? {}, lists };
 }
 
 function only(expr: Record<string, unknown>): [string, unknown] {
@@ -63,7 +67,7 @@ export function evaluate(expr: unknown, ctx: EvaluationContext): unknown {
       const name = String(arg);
       const value = ctx.parameters[name] ?? PSEUDO_PARAMETERS[name];
       if (value === undefined) throw new Error(`Ref ${name} is not a parameter.`);
-      return value;
+      return ctx.lists?.has(name) ? value.split(',') : value;
     }
     case 'Condition':
       return evaluateCondition(ctx.conditions[String(arg)] ?? missing(String(arg)), ctx);
@@ -80,6 +84,14 @@ export function evaluate(expr: unknown, ctx: EvaluationContext): unknown {
     case 'Fn::Contains': {
       const [haystack, needle] = list(arg, fn);
       return list(evaluate(haystack, ctx), fn).map(String).includes(String(evaluate(needle, ctx)));
+    }
+    case 'Fn::EachMemberEquals': {
+      const [members, value] = list(arg, fn);
+      return list(evaluate(members, ctx), fn).every((member) => String(member) === String(evaluate(value, ctx)));
+    }
+    case 'Fn::Join': {
+      const [delimiter, parts] = list(arg, fn);
+      return list(evaluate(parts, ctx), fn).map(String).join(String(delimiter));
     }
     default:
       throw new Error(`The evaluator does not support ${fn}.`);
