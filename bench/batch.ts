@@ -7,9 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../functions/transform/types';
 
-/** Firehose's largest processor buffer, `BufferSizeInMBs` 3: bytes of record data per invocation (contracts/aws.md §1). */
+/** Firehose's largest processor buffer, `BufferSizeInMBs` 3: bytes of record data per invocation (docs/reference/aws-contracts.md#firehose-record-transformation). */
 export const PROCESSOR_BATCH_DATA_BYTES = 3_000_000;
-/** Lambda's invocation payload limit, 6 MB: the largest event the transform can be handed (contracts/aws.md §1). */
+/** Lambda's invocation payload limit, 6 MB: the largest event the transform can be handed (docs/reference/aws-contracts.md#firehose-record-transformation). */
 export const LAMBDA_EVENT_BYTES = 6_000_000;
 /** EventBridge → Firehose: records arrive about a second and a half after the event. */
 const ARRIVAL_DELAY_MS = 1_500;

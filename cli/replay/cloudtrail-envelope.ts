@@ -1,6 +1,7 @@
 /**
  * A CloudTrail log record → the EventBridge event EventBridge would have made of it, so that records read
- * from a trail bucket meet the same rule and the same transform as live traffic (contracts/aws.md §3).
+ * from a trail bucket meet the same rule and the same transform as live traffic
+ * (docs/reference/aws-contracts.md#eventbridge-and-cloudtrail).
  * https://docs.aws.amazon.com/eventbridge/latest/ref/events-structure.html
  */
 import { createHash } from 'node:crypto';

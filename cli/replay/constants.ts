@@ -6,20 +6,27 @@
 export const PUT_RECORD_BATCH_MAX_RECORDS = 500;
 /** PutRecordBatch takes at most 4 MiB of record data per call (Firehose API reference, PutRecordBatch). */
 export const PUT_RECORD_BATCH_MAX_BYTES = 4 * 1024 * 1024;
-/** One Firehose record is at most 1,000 KiB before base64 (contracts/aws.md §1). */
+/** One Firehose record is at most 1,000 KiB before base64 (docs/reference/aws-contracts.md#firehose-record-transformation). */
 export const FIREHOSE_RECORD_MAX_BYTES = 1000 * 1024;
 
-/** Firehose sends 1–10,000 records per HTTP request (contracts/aws.md §2). */
+/** Firehose sends 1–10,000 records per HTTP request (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery). */
 export const HTTP_BATCH_MAX_RECORDS = 10_000;
 /**
- * Uncompressed JSON body per HTTP request. Firehose allows 64 MiB (contracts/aws.md §2); 4 MiB keeps one
- * request well under OpenObserve's `ZO_PAYLOAD_LIMIT` and a proxy's body limit, and a retry cheap.
+ * Uncompressed JSON body per HTTP request. Firehose allows 64 MiB
+ * (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery); 4 MiB keeps one request well under
+ * OpenObserve's `ZO_PAYLOAD_LIMIT` and a proxy's body limit, and a retry cheap.
  */
 export const HTTP_BATCH_MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** The endpoint must answer within 3 minutes (contracts/aws.md §2); a replay waits 60 s before retrying. */
+/**
+ * The endpoint must answer within 3 minutes (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery);
+ * a replay waits 60 s before retrying.
+ */
 export const HTTP_REQUEST_TIMEOUT_MS = 60_000;
 
-/** Back-off: 1 s doubling, ±15 % jitter, capped at 2 min, as Firehose retries an endpoint (contracts/aws.md §2). */
+/**
+ * Back-off: 1 s doubling, ±15 % jitter, capped at 2 min, as Firehose retries an endpoint
+ * (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery).
+ */
 export const RETRY_BASE_DELAY_MS = 1_000;
 export const RETRY_MAX_DELAY_MS = 120_000;
 export const RETRY_JITTER_RATIO = 0.15;

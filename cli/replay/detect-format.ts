@@ -4,7 +4,8 @@
  * - a CloudTrail log file `{"Records":[…]}` (each record wrapped as EventBridge would) or a bare record;
  * - a Firehose transformation event `{invocationId, records:[{recordId, data}]}` (data = what was put);
  * - a Firehose S3 backup record `{rawData, errorCode, attemptsMade…}`: from `processing-failed/` rawData is
- *   the original event, from `http-endpoint-failed/` it is the already normalised record (contracts/aws.md §1–§2);
+ *   the original event, from `http-endpoint-failed/` it is the already normalised record
+ *   (docs/reference/aws-contracts.md#backup-objects-and-prefixes);
  * - a normalised record (`schema_version` present);
  * - a Cognito user-pool log event (`eventSource`, `message`, `eventTimestamp`: user activity logs), alone
  *   or several in a Firehose record.

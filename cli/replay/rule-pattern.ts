@@ -1,7 +1,8 @@
 /**
  * The stack's EventBridge rule, read from template.yaml for the chosen parameter values: its
  * `EventPattern` and its `State`, which decides whether read-only CloudTrail management events reach it
- * (contracts/aws.md §3: `ENABLED` drops them, `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS` keeps them).
+ * (`ENABLED` drops them, `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS` keeps them:
+ * docs/reference/aws-contracts.md#eventbridge-and-cloudtrail).
  * Intrinsics (`Fn::If`, Conditions, `Ref`, `AWS::NoValue`) are resolved with the same resolver as `invoke`.
  */
 import type { Template } from '../template/load-template';

@@ -8,7 +8,7 @@ import { MAX_API_RESPONSE_BYTES } from './constants';
 import type { EndpointTarget } from './check-url';
 import type { CheckResult } from './types';
 
-/** What the read-only OpenObserve calls need (contracts/openobserve-firehose.md, "Read-only calls"). */
+/** What the read-only OpenObserve calls need (docs/reference/openobserve-firehose-ingestion.md#read-only-probes). */
 export interface OpenObserveCall {
   readonly target: EndpointTarget;
   readonly timeoutMs: number;

@@ -79,8 +79,8 @@ function explainAuthorizationError(host: string, code: string, altNames: string 
 }
 
 /**
- * Check 3: the certificate is valid for the host and publicly trusted (what Firehose requires,
- * contracts/aws.md §2). Warns when it expires within 14 days.
+ * Check 3: the certificate is valid for the host and publicly trusted (the conservative reading of what
+ * Firehose requires: docs/reference/aws-contracts.md#firehose-http-endpoint-delivery). Warns when it expires within 14 days.
  */
 export function interpretTls(target: EndpointTarget, probe: TlsProbe, timeoutMs: number, now: number): CheckResult {
   const host = target.hostname;

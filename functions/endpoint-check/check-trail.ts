@@ -2,7 +2,7 @@ import { type AdvancedEventSelector, type EventSelector, GetEventSelectorsComman
 import { accountOfTrail, errorName, signalFor, type TrailApi, trailsCovering } from './trail-api';
 import type { CheckResult, TrailToCreate } from './types';
 
-/** CloudTrail management events reach EventBridge only through a logging trail (contracts/aws.md §3). */
+/** CloudTrail management events reach EventBridge only through a logging trail (docs/reference/aws-contracts.md#eventbridge-and-cloudtrail). */
 const COGNITO_SOURCES = ['cognito-idp.amazonaws.com', 'cognito-identity.amazonaws.com'] as const;
 
 export interface TrailCheck extends TrailApi {

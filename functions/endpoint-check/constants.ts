@@ -1,6 +1,6 @@
-/** Firehose delivers to HTTPS on port 443 only (contracts/aws.md §2). */
+/** Firehose delivers to HTTPS on port 443 only (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery). */
 export const FIREHOSE_PORT = 443;
-/** Firehose sends the access key verbatim, up to 4096 bytes (contracts/aws.md §2). */
+/** Firehose sends the access key verbatim, up to 4096 bytes (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery). */
 export const MAX_ACCESS_KEY_BYTES = 4096;
 
 /** Per-step timeouts: each network step fails on its own rather than eating the whole deadline; together

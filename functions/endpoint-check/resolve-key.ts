@@ -1,7 +1,7 @@
 import { readSecretString } from '../shared/read-secret';
 import type { AccessKeySource, CheckDeps, Parsed } from './types';
 
-/** Firehose reads the key from a secret holding JSON `{"api_key": "<key>"}` (contracts/aws.md §2). */
+/** Firehose reads the key from a secret holding JSON `{"api_key": "<key>"}` (docs/reference/aws-contracts.md#access-key-and-secrets-manager). */
 export const SECRET_KEY_FIELD = 'api_key';
 
 function apiKeyOf(secretString: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { CheckResult } from './types';
 
 // OpenObserve's stream name rule: runs of characters outside [a-zA-Z0-9_:] become one `_`, then the name is
-// lowercased (contracts/openobserve-firehose.md, "Field names and types").
+// lowercased (docs/reference/openobserve-firehose-ingestion.md#stream-names).
 const OUTSIDE_STREAM_ALPHABET = /[^a-zA-Z0-9_:]+/g;
 
 /** `cognito-auth` → `cognito_auth`; `Cognito Auth!` → `cognito_auth_`. */

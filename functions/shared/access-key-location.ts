@@ -1,6 +1,6 @@
 /**
- * Where a user finds the Firehose access key: OpenObserve's AWS integration guides (openobserve-docs,
- * docs/integration/aws/cognito.md) say to open Data Sources → Recommended → AWS and copy the Access Key,
+ * Where a user finds the Firehose access key: OpenObserve's AWS integration guides
+ * (openobserve-docs/docs/integration/aws/cognito.md) say to open Data Sources → Recommended → AWS and copy the Access Key,
  * standard base64 of `user:passcode` (docs/reference/openobserve-firehose-ingestion.md#authentication).
  * Every message that sends the user to fetch the key names it with these words, so that check-endpoint,
  * install-pack, the deploy-time check, replay and the README agree.

@@ -2,7 +2,8 @@ import { sendHttpRequest } from './http-request';
 
 /**
  * The answer to a CloudFormation custom resource request, PUT to its pre-signed ResponseURL
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html; contracts/aws.md §5).
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html;
+ * docs/reference/aws-contracts.md#cloudformation-custom-resources).
  */
 export interface CfnResponseBody {
   readonly Status: 'SUCCESS' | 'FAILED';
@@ -15,7 +16,7 @@ export interface CfnResponseBody {
   readonly Data?: Readonly<Record<string, string>>;
 }
 
-/** CloudFormation rejects a response body over 4096 bytes (contracts/aws.md §5). */
+/** CloudFormation rejects a response body over 4096 bytes (docs/reference/aws-contracts.md#cloudformation-custom-resources). */
 export const MAX_CFN_RESPONSE_BYTES = 4096;
 /** Reason is cut down to this many characters before any Data value is touched. */
 export const MIN_REASON_CHARS = 256;

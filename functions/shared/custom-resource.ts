@@ -4,7 +4,8 @@ import type { StackRollbackProbe } from './stack-rollback';
 
 /**
  * CloudFormation custom resource plumbing: one answer per request, before the Lambda's own deadline
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html; contracts/aws.md §5).
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html;
+ * docs/reference/aws-contracts.md#cloudformation-custom-resources).
  */
 export interface CloudFormationCustomResourceEvent {
   readonly RequestType: 'Create' | 'Update' | 'Delete';

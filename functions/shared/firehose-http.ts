@@ -7,10 +7,11 @@ import { createScrubber } from './secret-scrubber';
 
 /**
  * The Firehose HTTP endpoint delivery protocol, as Firehose speaks it to OpenObserve
- * (https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html; contracts/aws.md §2).
+ * (https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html;
+ * docs/reference/aws-contracts.md#firehose-http-endpoint-delivery).
  */
 
-/** Firehose reads at most 1 MiB of the endpoint's answer (contracts/aws.md §2). */
+/** Firehose reads at most 1 MiB of the endpoint's answer (docs/reference/aws-contracts.md#firehose-http-endpoint-delivery). */
 export const MAX_FIREHOSE_RESPONSE_BYTES = 1024 * 1024;
 /** Characters of an error body kept in a result: enough to explain, too few to flood a log. */
 export const ERROR_BODY_CHARS = 200;

@@ -1,6 +1,7 @@
 /**
- * The transform's settings, read from the Lambda environment once at cold start (DESIGN, Configuration).
- * `parseTransformConfig` is pure: it takes the environment as an argument and reports every problem at once.
+ * The transform's settings, read from the Lambda environment once at cold start
+ * (docs/reference/design.md#configuration). `parseTransformConfig` is pure: it takes the environment as an
+ * argument and reports every problem at once.
  */
 import { LOG_LEVELS, type LogLevel } from '../shared/logger';
 import { LATE_EVENT_SECONDS_DEFAULT } from './constants';

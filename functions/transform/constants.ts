@@ -2,34 +2,36 @@
  * Named limits of the transform, each with its unit and its source.
  */
 
-/** One Firehose record is at most 1,000 KiB before base64 (contracts/aws.md §1). */
+/** One Firehose record is at most 1,000 KiB before base64 (docs/reference/aws-contracts.md#firehose-record-transformation). */
 export const MAX_RECORD_BYTES = 1000 * 1024;
 
 /**
- * The Lambda response is at most 6 MB, base64 data included (contracts/aws.md §1). Counted as the bytes of
- * the serialised JSON response; 6,000,000 rather than 6 MiB leaves room for the runtime's own framing.
+ * The Lambda response is at most 6 MB, base64 data included
+ * (docs/reference/aws-contracts.md#firehose-record-transformation). Counted as the bytes of the serialised
+ * JSON response; 6,000,000 rather than 6 MiB leaves room for the runtime's own framing.
  */
 export const MAX_RESPONSE_BYTES = 6_000_000;
 
 /**
  * Default age in seconds past which `_timestamp` is moved to now: 4 h 30 min, half an hour inside
- * OpenObserve's default ingest window `ZO_INGEST_ALLOWED_UPTO` of 5 h (contracts/openobserve-firehose.md, Time),
- * so that Firehose buffering and delivery retries cannot push a restamped record out of it.
+ * OpenObserve's default ingest window `ZO_INGEST_ALLOWED_UPTO` of 5 h
+ * (docs/reference/openobserve-firehose-ingestion.md#time), so that Firehose buffering and delivery retries
+ * cannot push a restamped record out of it.
  */
 export const LATE_EVENT_SECONDS_DEFAULT = 16_200;
 
 /**
  * Seconds ahead of now past which `_timestamp` is moved to now: OpenObserve drops records newer than
- * now + 24 h (contracts/openobserve-firehose.md, Time); one hour less absorbs clock skew between the two.
+ * now + 24 h (docs/reference/openobserve-firehose-ingestion.md#time); one hour less absorbs clock skew between the two.
  */
 export const FUTURE_EVENT_SECONDS = 23 * 3600;
 
-/** The placeholders Cognito writes instead of private values (contracts/aws.md §4): never a field value. */
+/** The placeholders Cognito writes instead of private values (docs/reference/aws-contracts.md#what-cognito-puts-in-cloudtrail): never a field value. */
 export const HIDDEN_DUE_TO_SECURITY_REASONS = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 /** The spelling of the Cognito guide's prose; treated the same. */
 export const HIDDEN_FOR_SECURITY_REASONS = 'HIDDEN_FOR_SECURITY_REASONS';
 
-/** EventBridge `detail-type`s whose `detail` is a CloudTrail record end with this (contracts/aws.md §3). */
+/** EventBridge `detail-type`s whose `detail` is a CloudTrail record end with this (docs/reference/aws-contracts.md#eventbridge-and-cloudtrail). */
 export const CLOUDTRAIL_DETAIL_TYPE_SUFFIX = ' via CloudTrail';
 
 export const COGNITO_IDP_EVENT_SOURCE = 'cognito-idp.amazonaws.com';

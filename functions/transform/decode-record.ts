@@ -1,7 +1,8 @@
 /**
- * One Firehose record's `data` → a parsed JSON object (or several: record-values.ts), or the reason it is
- * not one. Checks, in order: present, standard padded base64, at most `MAX_RECORD_BYTES` decoded, UTF-8,
- * JSON, an object (contracts/aws.md §1; DESIGN, Other input). Reasons never quote the content.
+ * One Firehose record's `data` → a parsed JSON object (or several: record-values.ts), or the reason it is not
+ * one. Checks, in order: present, standard padded base64, at most `MAX_RECORD_BYTES` decoded, UTF-8, JSON, an
+ * object (docs/reference/aws-contracts.md#firehose-record-transformation,
+ * docs/reference/design.md#other-input). Reasons never quote the content.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { MAX_RECORD_BYTES } from './constants';

@@ -1,7 +1,7 @@
 /**
  * Event time → `_timestamp` (integer µs), and the late-event rule that keeps records inside OpenObserve's
- * ingest window (contracts/openobserve-firehose.md, Time: older than now − 5 h or newer than now + 24 h is
- * dropped without a trace).
+ * ingest window, outside which (older than now − 5 h, newer than now + 24 h) a record is dropped without a
+ * trace (docs/reference/openobserve-firehose-ingestion.md#time).
  */
 import type { TransformConfig } from './config';
 import { FUTURE_EVENT_SECONDS } from './constants';

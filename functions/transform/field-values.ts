@@ -1,6 +1,6 @@
 /**
  * Reading values out of CloudTrail JSON that owes us nothing: any field may be missing, null, the
- * Cognito placeholder, a string where an object was, or a number where a string was (contracts/aws.md §4).
+ * Cognito placeholder, a string where an object was, or a number where a string was (docs/reference/design.md#placeholders).
  * Each reader returns a value of the schema type, or `undefined` (the field is then absent).
  */
 import { HIDDEN_DUE_TO_SECURITY_REASONS, HIDDEN_FOR_SECURITY_REASONS } from './constants';

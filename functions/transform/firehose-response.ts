@@ -1,8 +1,8 @@
 /**
- * Fits the transformation response under Lambda's 6 MB response limit (contracts/aws.md §1), whatever the
- * records hold. Each record has a preferred entry (Ok with its line, Dropped, or ProcessingFailed with its
- * original data) and a fallback: ProcessingFailed with the original data, so Firehose backs it up and
- * nothing is lost.
+ * Fits the transformation response under Lambda's 6 MB response limit
+ * (docs/reference/aws-contracts.md#firehose-record-transformation), whatever the records hold. Each record
+ * has a preferred entry (Ok with its line, Dropped, or ProcessingFailed with its original data) and a
+ * fallback: ProcessingFailed with the original data, so Firehose backs it up and nothing is lost.
  *
  * Why it always fits: the fallback entry of a record costs no more than that record took in the request
  * (same id, same data, a result no longer than the fields it replaces), so if the request fitted, all

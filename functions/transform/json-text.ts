@@ -1,7 +1,8 @@
 /**
  * Lone UTF-16 surrogates in JSON text. `JSON.stringify` writes an unpaired surrogate as a `\udXXX` escape
- * (pairs stay characters); OpenObserve's parser, serde_json, rejects such an escape, and one bad line fails the
- * whole request (contracts/openobserve-firehose.md, Each record). JSON input may carry them (`"\ud800"`).
+ * (pairs stay characters); OpenObserve's parser, serde_json, rejects such an escape, and one bad line fails
+ * the whole request (docs/reference/openobserve-firehose-ingestion.md#lines-and-json-values). JSON input may
+ * carry them (`"\ud800"`).
  */
 
 declare global {

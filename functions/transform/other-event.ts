@@ -1,8 +1,9 @@
 /**
  * Any other EventBridge event (a wider rule, or a CloudTrail event without a usable `detail`): the envelope
- * fields mapped, `detail` kept as JSON text, category `other`, outcome `unknown` (DESIGN, Other input). And
- * a JSON object of no shape the transform knows: kept whole in `detail`, so that nothing the stream receives
- * (a log format AWS changes, an event someone else puts) is lost or fails its record.
+ * fields mapped, `detail` kept as JSON text, category `other`, outcome `unknown`
+ * (docs/reference/design.md#other-input). And a JSON object of no shape the transform knows: kept whole in
+ * `detail`, so that nothing the stream receives (a log format AWS changes, an event someone else puts) is
+ * lost or fails its record.
  */
 import type { TransformConfig } from './config';
 import { parseIsoMicros, placeInIngestWindow } from './event-time';

@@ -2,7 +2,7 @@
  * The nested CloudTrail blobs (`requestParameters`, `responseElements`, `additionalEventData`, other events'
  * `detail`) under `PAYLOAD_MODE`. As JSON text (default) they are one string column each, whatever they hold:
  * raw, they would flatten into a column per key and can push a stream past OpenObserve's 1,000-column limit
- * or change a column's type (contracts/openobserve-firehose.md, Field names and types).
+ * or change a column's type (docs/reference/openobserve-firehose-ingestion.md#field-names-and-types).
  */
 import type { PayloadMode } from './config';
 import { asObject, hasEntries, isHidden, type JsonObject } from './field-values';

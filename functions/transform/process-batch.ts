@@ -1,8 +1,9 @@
 /**
- * One Firehose transformation batch → the response, its counts, and the failed records with reasons.
- * Every recordId comes back exactly once, in input order (contracts/aws.md §1: a missing or repeated id fails
- * the whole batch); one bad record is ProcessingFailed on its own, never an exception; the response always
- * fits Lambda's limit (see firehose-response.ts). Pure: config and clock are arguments, nothing is logged.
+ * One Firehose transformation batch → the response, its counts, and the failed records with reasons. Every
+ * recordId comes back exactly once, in input order (a missing or repeated id fails the whole batch:
+ * docs/reference/aws-contracts.md#firehose-record-transformation); one bad record is ProcessingFailed on its
+ * own, never an exception; the response always fits Lambda's limit (see firehose-response.ts). Pure: config
+ * and clock are arguments, nothing is logged.
  */
 import type { TransformConfig } from './config';
 import { MAX_RESPONSE_BYTES } from './constants';

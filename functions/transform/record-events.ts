@@ -1,9 +1,9 @@
 /**
- * A Firehose record that held several events (record-values.ts) → one outcome for the record, which goes
- * back to Firehose whole, under its one recordId: the normalised line of every event, one after the other
- * (OpenObserve reads each line of a record as a row: contracts/openobserve-firehose.md, Each record);
- * `Dropped` when every event was dropped; `failed` when any event failed, so that Firehose backs up the
- * original bytes and no event is lost.
+ * A Firehose record that held several events (record-values.ts) → one outcome for the record, which goes back
+ * to Firehose whole, under its one recordId: the normalised line of every event, one after the other
+ * (OpenObserve reads each line of a record as a row:
+ * docs/reference/openobserve-firehose-ingestion.md#lines-and-json-values); `Dropped` when every event was
+ * dropped; `failed` when any event failed, so that Firehose backs up the original bytes and no event is lost.
  */
 import type { TransformConfig } from './config';
 import { normaliseIsolated } from './isolated-normalise';

@@ -1,6 +1,6 @@
 /**
  * A normalised record → its output line: compact JSON in schema order, no absent fields, and exactly the bytes
- * OpenObserve's Firehose endpoint needs (contracts/openobserve-firehose.md, Each record):
+ * OpenObserve's Firehose endpoint needs (docs/reference/openobserve-firehose-ingestion.md#per-record-parsing):
  * - the second byte is a tab (`{\t"_timestamp":…`): a record that starts `{"` is misread as protobuf metrics
  *   about 2 times in 100,000, a tab makes that impossible, and it is still valid JSON;
  * - one line and one trailing `\n`: a blank line or a second line break fails the whole request;

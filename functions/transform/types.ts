@@ -1,5 +1,5 @@
 /**
- * Firehose record-transformation wire types (contracts/aws.md §1).
+ * Firehose record-transformation wire types (docs/reference/aws-contracts.md#firehose-record-transformation).
  * https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
  */
 import type { NormalisedRecord } from './schema';

@@ -1,7 +1,7 @@
 /**
  * Small factories for transform tests: CloudTrail records, EventBridge events, Firehose batches, a Lambda
- * context. Defaults follow the shapes in contracts/aws.md (an InitiateAuth that succeeded); override what a
- * test is about, nothing else.
+ * context. Defaults follow the shapes in docs/reference/aws-contracts.md#what-cognito-puts-in-cloudtrail (an
+ * InitiateAuth that succeeded); override what a test is about, nothing else.
  */
 import type { EventFacts } from '../../functions/transform/classify';
 import type { FirehoseTransformationEvent, FirehoseTransformationRecord, LambdaContext } from '../../functions/transform/types';

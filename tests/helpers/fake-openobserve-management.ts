@@ -1,6 +1,6 @@
 /**
  * A loopback OpenObserve that implements the management routes the security pack uses, written from
- * contracts/openobserve-content.md (not from the installer): Basic auth with passwords and service-account
+ * docs/reference/openobserve-management-api.md (not from the installer): Basic auth with passwords and service-account
  * tokens (the ingestion passcode gets 401), 403 for an account without a role, 404 "Organization not found",
  * streams, folders, alert templates and destinations, v5 dashboards with the hash check (missing → 500,
  * stale → 409), v2 alerts with their create preconditions and real-time conditions stored as the server
@@ -23,7 +23,7 @@ export interface FakeOptions {
   readonly version?: string;
   readonly orgs?: readonly string[];
   readonly accounts?: readonly FakeAccount[];
-  /** Ingestion passcodes: valid on `/aws/…/_kinesis_firehose` only, 401 here (contract §4). */
+  /** Ingestion passcodes: valid on `/aws/…/_kinesis_firehose` only, 401 here (docs/reference/openobserve-management-api.md#authentication-and-status-codes). */
   readonly passcodes?: readonly string[];
 }
 
@@ -254,7 +254,8 @@ export class FakeOpenObserveManagement {
     const colon = decoded.indexOf(':');
     const [user, secret] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
     const account = this.accounts.find((a) => a.username === user && a.secret === secret);
-    // The passcode is compared as a password on management routes, and fails (contract §4).
+    // The passcode is compared as a password on management routes, and fails
+    // (docs/reference/openobserve-management-api.md#authentication-and-status-codes).
     if (!account || this.passcodes.includes(secret)) return unauthorized;
     if (account.role === 'none') return reply(403, 'Unauthorized Access');
     return undefined;
@@ -327,7 +328,8 @@ export class FakeOpenObserveManagement {
       if (kind === 'templates' && typeof body.body !== 'string') return 'template body missing';
       if (kind === 'destinations') {
         if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return 'destination url missing';
-        // ≤ v0.50: a destination without a template is a pipeline destination (contract §2.6).
+        // ≤ v0.50: a destination without a template is a pipeline destination
+        // (docs/reference/openobserve-management-api.md#templates-and-destinations).
         if (typeof body.template !== 'string' || !this.templates.has(key(body.template))) return `Template ${String(body.template)} not found`;
       }
       return undefined;

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
 /**
- * A loopback OpenObserve that behaves as contracts/openobserve-firehose.md says the real one does, and
- * misbehaves on demand. Routes: POST /aws/{org}/{stream}/_kinesis_firehose, GET /api/{org}/_license,
+ * A loopback OpenObserve that behaves as docs/reference/openobserve-firehose-ingestion.md says the real one does,
+ * and misbehaves on demand. Routes: POST /aws/{org}/{stream}/_kinesis_firehose, GET /api/{org}/_license,
  * GET /config, GET /healthz. Every request is recorded for assertions.
  */
 

@@ -11,7 +11,7 @@ import { headingAnchor } from '../../scripts/readme/toc';
 export interface MarkdownLink {
   /** 1-based line of the link in its file. */
   readonly line: number;
-  /** The target as written: `page.md#anchor`, `#anchor`, `../../src/file.ts`. */
+  /** The target as written: `page.md#anchor`, `#anchor`, `../../<folder>/<file>.ts`. */
   readonly target: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Test oracle: what OpenObserve's `/aws/{org}/{stream}/_kinesis_firehose` endpoint does with Firehose
- * records, rule by rule, as written in contracts/openobserve-firehose.md. Tests use it to prove that every
+ * records, rule by rule, as written in docs/reference/openobserve-firehose-ingestion.md. Tests use it to prove that every
  * `Ok` record of the transform is stored exactly as sent; the product code never imports it.
  *
  * - {@link parseFirehoseRecord} / {@link parseFirehoseBase64}: one record → stored rows, dropped, the whole

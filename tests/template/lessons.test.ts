@@ -18,9 +18,10 @@ import { checkDeadLetterQueue, checkEventPattern, checkRuleTarget } from './supp
 import { expandedTemplate, mutable, rawTemplate, ROOT, type MutableTemplate } from './support/template-fixture';
 
 /**
- * TEMPLATE-LESSONS.md lists the plausible mistakes that neither cfn-lint nor the SAM translator catches.
- * Each row seeds one of them into a copy of the template and shows that a template check reports it,
- * while the real template passes the same check. A new lesson gets a new row here.
+ * docs/reference/template-checks.md#mistakes-only-our-template-tests-catch lists the plausible mistakes that
+ * neither cfn-lint nor the SAM translator catches. Each row seeds one of them into a copy of the template and
+ * shows that a template check reports it, while the real template passes the same check. A new lesson gets a
+ * new row here.
  */
 
 interface Lesson {
@@ -136,10 +137,10 @@ function runLessons(lessons: Lesson[], load: () => Template): void {
   });
 }
 
-describe('TEMPLATE-LESSONS: mistakes in template.yaml that only our tests catch', () => {
+describe('template checks: mistakes in template.yaml that only our tests catch', () => {
   runLessons(RAW_LESSONS, rawTemplate);
 });
 
-describeWithTool('sam-translator', 'TEMPLATE-LESSONS: mistakes in the deployed resources that only our tests catch', () => {
+describeWithTool('sam-translator', 'template checks: mistakes in the deployed resources that only our tests catch', () => {
   runLessons(EXPANDED_LESSONS, expandedTemplate);
 });

@@ -23,7 +23,7 @@ async function* walk(dir: string, display: string): AsyncGenerator<SourceObject>
 }
 
 /**
- * The files under `target` (relative to `cwd`). Each is named as given (`events/eventbridge/x.json`),
+ * The files under `target` (relative to `cwd`). Each is named as given (`events/eventbridge/<file>.json`),
  * which is also its checkpoint key: run a resumed replay from the same folder.
  * @throws Error with code ENOENT when `target` does not exist.
  */

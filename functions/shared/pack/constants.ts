@@ -1,4 +1,4 @@
-/** Names, markers and limits of the Cognito security pack (contracts/openobserve-content.md). */
+/** Names, markers and limits of the Cognito security pack (docs/reference/openobserve-management-api.md). */
 
 export const PACK_ID = 'cognito-security';
 /** Bumped when the pack's content changes shape; it is part of the marker. */
@@ -7,7 +7,7 @@ export const PACK_VERSION = 1;
 /**
  * Put in the description of every dashboard and alert the pack writes: install updates and uninstall
  * deletes only objects that carry it, so a user's own "Cognito Security" dashboard is never touched
- * (contract §1.3 "Idempotent install recipe").
+ * (docs/reference/openobserve-management-api.md#idempotent-dashboard-update).
  */
 export function packMarker(stream: string): string {
   return `[managed-by o2-cognito pack=${PACK_ID} v${PACK_VERSION} stream=${stream}]`;
@@ -36,12 +36,12 @@ export const FOLDER_NAME = 'Cognito security';
 export const FOLDER_DESCRIPTION = 'Installed by o2-cognito install-pack.';
 export const TEMPLATE_NAME = 'o2c_cognito_security';
 export const DESTINATION_NAME = 'o2c_cognito_security_webhook';
-/** Every pack alert name starts with it; the v2 list filters on it (contract §2.4). */
+/** Every pack alert name starts with it; the v2 list filters on it (docs/reference/openobserve-management-api.md#idempotent-alert-update). */
 export const ALERT_NAME_PREFIX = 'cognito_';
 
 /**
  * v0.15.0 is the first release with `POST /api/{org}/streams/{s}` (stream pre-creation) and with the alert
- * id in the create response (contract §2.1, §6 step 1).
+ * id in the create response (docs/reference/openobserve-management-api.md#version-probe-and-minimum-release).
  */
 export const MIN_SERVER_VERSION = { major: 0, minor: 15, patch: 0 } as const;
 
@@ -49,13 +49,16 @@ export const MIN_SERVER_VERSION = { major: 0, minor: 15, patch: 0 } as const;
 export const REQUEST_TIMEOUT_MS = 15_000;
 /** Dashboards and alert lists are a few hundred KiB at most; anything larger is not OpenObserve. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-/** Queries are dry-run over the last hour (contract §6 step 6). */
+/** Queries are dry-run over the last hour (docs/reference/openobserve-management-api.md#search-dry-run). */
 export const DRY_RUN_WINDOW_MICROS = 3_600_000_000;
 /** Server error text kept in a message. */
 export const MAX_SERVER_MESSAGE_CHARS = 200;
 
-/** Arrow type names OpenObserve stores for schema v1 types (contract §6 step 2). */
+/** Arrow type names OpenObserve stores for schema v1 types (docs/reference/openobserve-management-api.md#streams). */
 export const ARROW_TYPES = { string: 'Utf8', json: 'Utf8', integer: 'Int64', boolean: 'Boolean' } as const;
 
-/** The dashboard variable placeholder for "all values": the server rewrites `IN ('_o2_all_')` to TRUE (contract §1.2). */
+/**
+ * The dashboard variable placeholder for "all values": the server rewrites `IN ('_o2_all_')` to TRUE
+ * (docs/reference/openobserve-management-api.md#dashboard-body-schema-v5).
+ */
 export const ALL_VALUES_PLACEHOLDER = '_o2_all_';

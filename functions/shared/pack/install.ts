@@ -1,7 +1,8 @@
 /**
- * Installs or updates the pack, in the contract's order (§0.5, §6): version probe, access check, stream,
- * query dry-runs, folders, template, destination, dashboard, alerts. Idempotent: objects are found by
- * name (dashboards by title and marker, then PUT with their hash; alerts by name and marker, then PUT by
+ * Installs or updates the pack in the order the server needs: version probe, access check, stream, query
+ * dry-runs, folders, template, destination, dashboard, alerts
+ * (docs/reference/openobserve-management-api.md#install-and-uninstall-order). Idempotent: objects are found
+ * by name (dashboards by title and marker, then PUT with their hash; alerts by name and marker, then PUT by
  * id) and left alone when they already hold the pack's content. With `dryRun` only reads are made.
  */
 import { shorten } from '../secret-scrubber';

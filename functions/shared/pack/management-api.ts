@@ -1,7 +1,8 @@
 /**
- * The OpenObserve management routes the installer uses, as contracts/openobserve-content.md describes them,
- * each answer parsed once into a typed value. Status mapping (§4): 401 wrong credentials or the ingestion
- * passcode, 403 missing role, 404 "Organization not found".
+ * The OpenObserve management routes the installer uses (docs/reference/openobserve-management-api.md), each
+ * answer parsed once into a typed value. Status mapping
+ * (docs/reference/openobserve-management-api.md#authentication-and-status-codes): 401 wrong credentials or
+ * the ingestion passcode, 403 missing role, 404 "Organization not found".
  */
 import { ACCESS_KEY_LOCATION } from '../access-key-location';
 import type { JsonObject } from './content';
@@ -40,7 +41,7 @@ const text = (record: Record<string, unknown>, key: string): string => {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 };
 
-/** OpenObserve's 404 body when the organization, not the object asked for, does not exist (§4). */
+/** OpenObserve's 404 body when the organization, not the object asked for, does not exist (docs/reference/openobserve-management-api.md#authentication-and-status-codes). */
 const ORGANIZATION_NOT_FOUND = /organization not found/i;
 
 export const UNAUTHORIZED_MESSAGE = `OpenObserve refused the credentials (401 Unauthorized): management calls need a user password or a service-account token; the Firehose access key (${ACCESS_KEY_LOCATION}) and its passcode only work for ingestion.`;
@@ -91,7 +92,7 @@ export class ManagementApi {
     return this.client.scrub(text(response.json, 'version'));
   }
 
-  /** A cheap authenticated read that tells wrong credentials, missing role and missing org apart (§4). */
+  /** A cheap authenticated read that tells wrong credentials, missing role and missing org apart (docs/reference/openobserve-management-api.md#authentication-and-status-codes). */
   async checkAccess(): Promise<void> {
     const { response, fail } = await this.call('list dashboards', 'GET', `/api/${enc(this.org)}/dashboards`, { query: { title: '__o2c_access_probe__' } });
     if (!ok(response.status)) throw fail();
@@ -179,7 +180,7 @@ export class ManagementApi {
     return { id: isRecord(stored) ? text(stored, 'dashboardId') : '', hash: text(response.json, 'hash') };
   }
 
-  /** `stale` on 409: someone saved the dashboard since `hash` was read (§1.3). */
+  /** `stale` on 409: someone saved the dashboard since `hash` was read (docs/reference/openobserve-management-api.md#idempotent-dashboard-update). */
   async updateDashboard(id: string, folderId: string, hash: string, body: JsonObject): Promise<'updated' | 'stale'> {
     const { response, fail } = await this.call(`update dashboard ${id}`, 'PUT', `/api/${enc(this.org)}/dashboards/${enc(id)}`, { query: { folder: folderId, hash }, body });
     if (response.status === 409) return 'stale';
@@ -194,7 +195,7 @@ export class ManagementApi {
     return 'deleted';
   }
 
-  /** v2 list (§2.2): the stream filter needs `stream_type` too. */
+  /** v2 list (docs/reference/openobserve-management-api.md#alerts): the stream filter needs `stream_type` too. */
   async listAlerts(stream: string, nameSubstring: string): Promise<AlertListItem[]> {
     const { response, fail } = await this.call('list alerts', 'GET', `/api/v2/${enc(this.org)}/alerts`, {
       query: { stream_type: 'logs', stream_name: stream, alert_name_substring: nameSubstring },
@@ -227,7 +228,7 @@ export class ManagementApi {
     return 'deleted';
   }
 
-  /** Runs `sql` over [start, end] µs, one hit at most (§3.4): undefined when accepted, else the server's reason. */
+  /** Runs `sql` over [start, end] µs, one hit at most (docs/reference/openobserve-management-api.md#search-dry-run): undefined when accepted, else the server's reason. */
   async trySearch(sql: string, startMicros: number, endMicros: number): Promise<string | undefined> {
     const { response, fail } = await this.call('run a search', 'POST', `/api/${enc(this.org)}/_search`, {
       query: { type: 'logs' },

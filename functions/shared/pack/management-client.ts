@@ -1,8 +1,8 @@
 /**
- * The HTTP edge of the installer: one OpenObserve management call per `send` through the shared HTTP
- * module, Basic auth (contract §4), a timeout on every call, no redirects followed, at most
- * MAX_RESPONSE_BYTES read. Credentials never leave this module: they are not in any result or error, and
- * server text is scrubbed of them before it is kept.
+ * The HTTP edge of the installer: one OpenObserve management call per `send` through the shared HTTP module,
+ * Basic auth (docs/reference/openobserve-management-api.md#authentication-and-status-codes), a timeout on
+ * every call, no redirects followed, at most MAX_RESPONSE_BYTES read. Credentials never leave this module:
+ * they are not in any result or error, and server text is scrubbed of them before it is kept.
  */
 import type { LookupFunction } from 'node:net';
 import { type HttpMethod, sendHttpRequest } from '../http-request';

@@ -1,8 +1,9 @@
 /**
- * A small reader for the pack's own SQL (OpenObserve's PostgreSQL dialect, contract §3.1): it lists the
- * columns, literals and functions a query uses, so a test can hold every query against schema v1 and the
- * installer can tell which queries use fields an existing stream has not seen yet. It reads the subset the
- * pack writes (SELECT … FROM "stream" WHERE … GROUP BY … HAVING … ORDER BY … LIMIT), not all of SQL.
+ * A small reader for the pack's own SQL (OpenObserve's PostgreSQL dialect,
+ * docs/reference/openobserve-management-api.md#sql-dialect): it lists the columns, literals and functions a
+ * query uses, so a test can hold every query against schema v1 and the installer can tell which queries use
+ * fields an existing stream has not seen yet. It reads the subset the pack writes (SELECT … FROM "stream"
+ * WHERE … GROUP BY … HAVING … ORDER BY … LIMIT), not all of SQL.
  */
 
 export type SqlLiteral =

@@ -1,7 +1,8 @@
 /**
  * Removes what the pack installed for one stream: dashboards and alerts that carry its marker, then the
  * destination and template when nothing else uses them (the server answers 409 while something does,
- * contract §6 step 8). Folders and the stream stay: they may hold the user's own objects and data.
+ * docs/reference/openobserve-management-api.md#install-and-uninstall-order). Folders and the stream stay:
+ * they may hold the user's own objects and data.
  */
 import type { PackAction, PackReport } from './actions';
 import { ALERT_NAME_PREFIX, DASHBOARD_TITLE, DESTINATION_NAME, FOLDER_NAME, isOurs, TEMPLATE_NAME } from './constants';

@@ -1,6 +1,6 @@
 /**
- * One Firehose record through OpenObserve's per-record rules (contracts/openobserve-firehose.md, "Each
- * record", "Time", "Field names and types"): base64, gunzip, the protobuf sniff, UTF-8, lines, one JSON value
+ * One Firehose record through OpenObserve's per-record rules (docs/reference/openobserve-firehose-ingestion.md: #per-record-parsing,
+ * #time, #field-names-and-types): base64, gunzip, the protobuf sniff, UTF-8, lines, one JSON value
  * per line, objects only, flattening, key names, reserved keys, `_timestamp` and its window.
  */
 import { gunzipSync } from 'node:zlib';

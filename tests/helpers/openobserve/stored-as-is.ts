@@ -1,6 +1,6 @@
 /**
  * The property every `Ok` line of the transform must have: OpenObserve stores it exactly as sent, as one
- * schema-v1 row (DESIGN, "The normalised record").
+ * schema-v1 row (docs/reference/design.md#the-normalised-record).
  */
 import { CATEGORIES, OUTCOMES, SCHEMA_V1, type FieldType } from '../../../functions/transform/schema';
 import { normaliseKey } from './flatten';

@@ -1,7 +1,9 @@
 /**
- * OpenObserve's column-type rule across the rows of one stream (contracts/openobserve-firehose.md, "Field
- * names and types"): the first type seen fixes a column; a later row whose value cannot be cast is dropped
- * (HTTP 200); more than `ZO_COLS_PER_RECORD_LIMIT` columns in one request lose the whole write.
+ * OpenObserve's column types across the rows of one stream, held stricter than the server
+ * (docs/reference/openobserve-firehose-ingestion.md#column-types): the first type seen fixes a column, and a
+ * later row of another type is a conflict, because the server would widen the column or cast the value and
+ * either changes what is stored; more than `ZO_COLS_PER_RECORD_LIMIT` columns in one request lose the whole
+ * write (#column-limit).
  */
 import type { ColumnType, Row, RowTypes } from './record';
 
@@ -18,16 +20,15 @@ export interface TypeConflict {
 export interface TypeStability {
   /** Column types as fixed by the first row that carried each column. */
   readonly columns: ReadonlyMap<string, ColumnType>;
-  /** Rows OpenObserve would drop, each for its first conflicting column. */
+  /** Rows whose value changes a column's type (widened or cast by the server), each for its first such column. */
   readonly conflicts: readonly TypeConflict[];
   /** True when the union of columns exceeds `ZO_COLS_PER_RECORD_LIMIT` (the whole write is lost). */
   readonly overColumnLimit: boolean;
 }
 
 /**
- * Runs rows of one stream through OpenObserve's schema rule: the first type seen fixes a column; a later row
- * whose value cannot be cast is dropped (HTTP 200). Stricter than the server in one way, on purpose: an
- * `int` column accepts only integers (a float column accepts both). Without `types`, a JS number is `int`
+ * Runs rows of one stream through the column-type rule above: the first type seen fixes a column; a later
+ * row of another type is a conflict. An `int` column accepts only integers (a float column accepts both). Without `types`, a JS number is `int`
  * when it is an integer.
  */
 export function checkTypeStability(rows: readonly Row[], types?: readonly RowTypes[]): TypeStability {

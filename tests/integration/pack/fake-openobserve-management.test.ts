@@ -1,4 +1,4 @@
-/** The fake itself, held to the contract (contracts/openobserve-content.md) with plain HTTP calls. */
+/** The fake itself, held to docs/reference/openobserve-management-api.md with plain HTTP calls. */
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
 
 const ADMIN = { username: 'admin@example.com', secret: 'Complexpass#123' };

@@ -4,7 +4,7 @@
  * (dist/transform/index.js, loaded afresh with the TransformFunction environment the template gives) → every
  * `Ok` record delivered with postFirehoseRecords, as the DeliveryStream's HTTP endpoint configuration says
  * (URL, access key, ContentEncoding) → a loopback HTTPS OpenObserve that stores rows by the OpenObserve-rules
- * oracle (contracts/openobserve-firehose.md) on the real clock.
+ * oracle (docs/reference/openobserve-firehose-ingestion.md) on the real clock.
  *
  * The sample events are from 2025: only the transform's restamping keeps them inside OpenObserve's 5-hour
  * window, and the LATE_EVENT_POLICY=keep run shows every record dropped behind an HTTP 200.

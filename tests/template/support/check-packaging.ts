@@ -20,7 +20,7 @@ export function sarMetadata(template: Template): Dict {
   return ((template.Metadata ?? {}) as Dict)['AWS::ServerlessRepo::Application'] ?? {};
 }
 
-/** The SAR publication rules (contracts/aws.md §6); file references resolved against `root`. */
+/** The SAR publication rules (docs/reference/aws-contracts.md#sam-and-the-serverless-application-repository); file references resolved against `root`. */
 export function checkSarMetadata(template: Template, root: string): string[] {
   return [...checkSarFields(template), ...checkSarFiles(template, root)];
 }

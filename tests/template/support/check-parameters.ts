@@ -2,7 +2,7 @@ import type { Template } from '../../../cli/template/load-template';
 
 /** Parameter checks: grouping, descriptions, constraints, types SAR accepts, NoEcho. Each returns problems. */
 
-/** The only parameter types the Serverless Application Repository accepts (contracts/aws.md §6). */
+/** The only parameter types the Serverless Application Repository accepts (docs/reference/aws-contracts.md#sam-and-the-serverless-application-repository). */
 export const SAR_PARAMETER_TYPES = ['String', 'Number', 'List<Number>', 'CommaDelimitedList'] as const;
 
 /** Parameters a person must fill in; everything else has a default that works. */

@@ -186,7 +186,7 @@ export function checkSecurityPackInputs(template: Template): string[] {
   return problems;
 }
 
-/** The transform's environment maps every transform parameter, under DESIGN's variable names. */
+/** The transform's environment maps every transform parameter, under the variable names of docs/reference/design.md#configuration. */
 export const TRANSFORM_ENVIRONMENT: Readonly<Record<string, string>> = {
   PAYLOAD_MODE: 'PayloadMode',
   USERNAME_MODE: 'UsernameMode',

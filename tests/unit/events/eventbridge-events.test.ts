@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 // The sample events are documentation and test input: they must look like what EventBridge delivers
-// (contracts/aws.md §3, §4) and hold only made-up, documentation-range identifiers.
+// (docs/reference/aws-contracts.md#eventbridge-and-cloudtrail, #what-cognito-puts-in-cloudtrail) and hold
+// only made-up, documentation-range identifiers.
 const dir = path.resolve(__dirname, '../../../events/eventbridge');
 const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
 

@@ -4,7 +4,7 @@ import { techniquesOf } from '../../../scripts/readme/alert-table';
 
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
 const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];
-/** v5 dashboards use a 48-column grid (contract §1.2). */
+/** v5 dashboards use a 48-column grid (docs/reference/openobserve-management-api.md#dashboard-body-schema-v5). */
 const GRID_COLUMNS = 48;
 
 describe('the pack files', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { FIELD_SOURCES } from '../../../functions/transform/schema-prose';
 
 const ROOT = path.resolve(__dirname, '../../..');
-/** The transform bundle's budget (DESIGN, Quality bars): 50 KB. */
+/** The transform bundle's budget (docs/reference/design.md#performance-budgets): 50 KiB. */
 const BUNDLE_BUDGET_BYTES = 50 * 1024;
 
 interface Bundle {

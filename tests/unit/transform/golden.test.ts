@@ -1,8 +1,8 @@
 /**
- * Golden files: each events/eventbridge/X.json has tests/fixtures/golden/X.ndjson holding the exact output bytes
- * of the transform under a fixed clock and the default configuration; each events/user-activity/X.json (the
- * bytes of one Firehose record, as Cognito's log delivery writes it) has tests/fixtures/golden/user-activity/X.ndjson,
- * the data of that record after the whole batch path. `UPDATE_GOLDEN=1 npx jest tests/unit/transform/golden`
+ * Golden files: each events/eventbridge/<name>.json has tests/fixtures/golden/<name>.ndjson holding the exact
+ * output bytes of the transform under a fixed clock and the default configuration; each
+ * events/user-activity/<name>.json (the bytes of one Firehose record, as Cognito's log delivery writes it) has
+ * tests/fixtures/golden/user-activity/<name>.ndjson, the data of that record after the whole batch path. `UPDATE_GOLDEN=1 npx jest tests/unit/transform/golden`
  * rewrites them; review the diff in the commit that caused it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

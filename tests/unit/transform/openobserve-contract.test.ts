@@ -1,5 +1,5 @@
 /**
- * Each rule of OpenObserve's Firehose endpoint (contracts/openobserve-firehose.md) that shapes the output,
+ * Each rule of OpenObserve's Firehose endpoint (docs/reference/openobserve-firehose-ingestion.md) that shapes the output,
  * checked on real transform output with the OpenObserve-rules test helper.
  */
 import { readdirSync, readFileSync } from 'node:fs';
