@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
-import { describeAddress } from '../functions/endpoint-check/address-class';
 import { lookupAll } from '../functions/endpoint-check/check-host';
+import { addressesElsewhere, plainHttpElsewhere } from '../functions/endpoint-check/plain-http';
 import { describeNetworkError } from '../functions/shared/network-error';
 import { pinnedLookup } from '../functions/shared/pinned-lookup';
 import { CliUsageError } from './io';
@@ -10,7 +10,8 @@ const errorCode = (error: unknown): string =>
 
 /**
  * Plain http puts credentials on the wire unencrypted, so a command may use it only with `--allow-local`
- * and only to this machine: every address the host resolves to must be loopback. The answer is the lookup
+ * and only to this machine: every address the host resolves to must be loopback (the rule of
+ * functions/endpoint-check/plain-http.ts, which `check-endpoint` applies too). The answer is the lookup
  * to connect with, pinned to the addresses just checked so that no later DNS answer can send the
  * credentials elsewhere; undefined for https, which needs no such care.
  */
@@ -28,11 +29,7 @@ export async function loopbackOnlyForHttp(url: URL, flag: string, allowLocal: bo
   } catch (error) {
     throw new Error(`${hostname} in ${flag} could not be resolved: ${describeNetworkError(errorCode(error))}; check the name.`);
   }
-  const elsewhere = addresses.filter((address) => describeAddress(address).class !== 'loopback');
-  if (addresses.length === 0 || elsewhere.length > 0) {
-    throw new CliUsageError(
-      `--allow-local allows plain http to this machine only, but ${hostname} resolves to ${elsewhere.join(', ') || 'no address'}, which is not loopback; use https for ${flag}.`,
-    );
-  }
+  const elsewhere = addressesElsewhere(addresses);
+  if (addresses.length === 0 || elsewhere.length > 0) throw new CliUsageError(plainHttpElsewhere(hostname, elsewhere, flag));
   return pinnedLookup(hostname, addresses);
 }

@@ -26,7 +26,8 @@ Runs the checks the stack's EndpointCheck runs at deploy time and prints one lin
   --no-identity-pool-events
                       with --require-trail: skip the data-event report (like IncludeIdentityPoolEvents=false)
   --region REGION     region of the trail check (default: AWS_REGION or your AWS profile's)
-  --allow-local       local testing only: accept http, any port and loopback/private hosts (as warnings)
+  --allow-local       local testing only: accept plain http to this machine (loopback addresses only), any
+                      port, and loopback or private hosts over https; each is reported as a warning
 
 The access key is ${ACCESS_KEY_LOCATION}.
 

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { describeAddress } from './address-class';
 import type { EndpointTarget } from './check-url';
+import { addressesElsewhere, plainHttpElsewhere } from './plain-http';
 import type { CheckResult, Lookup } from './types';
 
 /** Every A and AAAA address of `hostname`, in the system resolver's order: the `lookup` the Lambda and the CLI both use. */
@@ -44,7 +45,8 @@ function labelled(address: string): string | undefined {
  * internet and cannot reach private, loopback, link-local or other special-purpose ones (AWS, "Understand HTTP endpoint delivery request and
  * response specifications", https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html).
  * The host is resolved here once: the addresses returned are the ones vetted, and the only ones the later
- * checks may connect to (a second resolution could answer differently: DNS rebinding).
+ * checks may connect to (a second resolution could answer differently: DNS rebinding). Plain http, which
+ * only local testing accepts, must stay on this machine (plain-http.ts): the access key would travel in clear.
  */
 export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutMs: number, allowLocal: boolean): Promise<HostCheck> {
   const fail = (message: string): HostCheck => ({ result: { id: 'host', status: 'failed', message } });
@@ -58,6 +60,8 @@ export async function checkHost(target: EndpointTarget, lookup: Lookup, timeoutM
     return fail(`Resolving ${target.hostname} failed (${code}); check the name and its DNS records.`);
   }
   if (addresses.length === 0) return fail(`${target.hostname} resolves to no address; publish an A or AAAA record for it.`);
+  const elsewhere = target.https ? [] : addressesElsewhere(addresses);
+  if (elsewhere.length > 0) return fail(plainHttpElsewhere(target.hostname, elsewhere, 'the OpenObserve URL'));
   const unreachable = addresses.map(labelled).filter((label) => label !== undefined);
   if (unreachable.length > 0) {
     const list = unreachable.join(', ');

@@ -43,7 +43,7 @@ export interface CheckInput {
   readonly createTrail?: TrailToCreate;
   /** On an update from CreateTrail 'true' to 'false': the stack's trail, deleted after the check, which must not count. */
   readonly trailLeaving?: TrailToCreate;
-  /** Local testing only: http, any port, loopback and private hosts become warnings. */
+  /** Local testing only: plain http to this machine (loopback only), any port, loopback and private hosts become warnings. */
   readonly allowLocal: boolean;
 }
 

@@ -100,6 +100,19 @@ describe('o2-cognito check-endpoint (in-process)', () => {
   });
 
   test.each([
+    ['a private address', 'http://10.0.0.1:5080', '10.0.0.1'],
+    ['a public address', 'http://203.0.113.9', '203.0.113.9'],
+  ])('fails plain http to %s even with --allow-local, as install-pack does, sending nothing', async (_what, url, address) => {
+    const io = captureIo({ OPENOBSERVE_ACCESS_KEY: KEY });
+
+    expect(await main(args(url, '--allow-local'), io)).toBe(1);
+    expect(io.out()).toContain(
+      `FAILED   host          Plain http is allowed for local testing to this machine only, but ${address} resolves to ${address}, which is not loopback; use https for the OpenObserve URL.`,
+    );
+    expect(io.out()).toMatch(/^skipped\s+firehose\s+/m);
+  });
+
+  test.each([
     [['check-endpoint', '--org', 'o', '--stream', 's', '--access-key', 'k'], /--url is required/],
     [['check-endpoint', '--url', 'https://x', '--org', 'o', '--stream', 's'], /--access-key KEY, --secret-arn ARN, or set OPENOBSERVE_ACCESS_KEY/],
     [['check-endpoint', '--url', 'https://x', '--org', 'o', '--stream', 's', '--access-key', 'k', '--secret-arn', 'a'], /not both/],

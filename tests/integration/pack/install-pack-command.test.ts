@@ -175,11 +175,12 @@ describe('o2-cognito install-pack over plain http', () => {
   test.each([
     ['a private address', 'http://10.0.0.1:5080', '10.0.0.1'],
     ['a public address', 'http://203.0.113.9', '203.0.113.9'],
+    ['the 6to4 form of 127.0.0.1, which a relay carries off the machine', 'http://[2002:7f00:1::1]:5080', '2002:7f00:1::1'],
   ])('refuses plain http to %s even with --allow-local', async (_name, url, address) => {
     const result = await cli(['--url', url, '--allow-local']);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`--allow-local allows plain http to this machine only, but ${address} resolves to ${address}, which is not loopback`);
+    expect(result.stderr).toContain(`Plain http is allowed for local testing to this machine only, but ${address} resolves to ${address}, which is not loopback; use https for --url.`);
   });
 
   test('accepts a loopback name with --allow-local, connecting to the address it checked', async () => {

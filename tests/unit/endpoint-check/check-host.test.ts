@@ -37,6 +37,39 @@ describe('checkHost', () => {
     expect(addresses).toEqual(['127.0.0.1']);
   });
 
+  describe('over plain http (local testing only)', () => {
+    const http: EndpointTarget = { baseUrl: 'http://o2.internal:5080', hostname: 'o2.internal', port: 5080, https: false };
+
+    test('warns for a host on this machine', async () => {
+      const { result, addresses } = await checkHost(http, resolvesTo('127.0.0.1', '::1'), 1000, true);
+
+      expect(result).toMatchObject({ status: 'warned' });
+      expect(addresses).toEqual(['127.0.0.1', '::1']);
+    });
+
+    test.each([
+      ['a private address', ['10.0.0.5'], '10.0.0.5'],
+      ['a public address', ['93.184.215.14'], '93.184.215.14'],
+      ['one address off the machine among loopback ones', ['127.0.0.1', '10.0.0.5'], '10.0.0.5'],
+      ['the 6to4 form of 127.0.0.1', ['2002:7f00:1::1'], '2002:7f00:1::1'],
+    ])('fails %s, with the rule install-pack applies, and vets no address', async (_what, resolved, named) => {
+      const { result, addresses } = await checkHost(http, resolvesTo(...resolved), 1000, true);
+
+      expect(result).toEqual({
+        id: 'host',
+        status: 'failed',
+        message: `Plain http is allowed for local testing to this machine only, but o2.internal resolves to ${named}, which is not loopback; use https for the OpenObserve URL.`,
+      });
+      expect(addresses).toBeUndefined();
+    });
+
+    test('keeps https to a private host a warning with local testing allowed', async () => {
+      const { result } = await checkHost({ ...http, https: true }, resolvesTo('10.0.0.5'), 1000, true);
+
+      expect(result).toMatchObject({ status: 'warned', message: expect.stringContaining('10.0.0.5 (private)') });
+    });
+  });
+
   test('fails a name that does not resolve', async () => {
     const { result } = await checkHost(target, failsWith('ENOTFOUND'), 1000, false);
 
