@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../functions/transform/types';
+import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
 
 /** Firehose's largest processor buffer, `BufferSizeInMBs` 3: bytes of record data per invocation (docs/reference/aws-contracts.md#firehose-record-transformation). */
 export const PROCESSOR_BATCH_DATA_BYTES = 3_000_000;
@@ -71,14 +71,14 @@ export function buildBatch(templates: readonly EventTemplate[], limits: BatchLim
   const maxData = limits.dataBytes ?? Number.POSITIVE_INFINITY;
   const maxEvent = limits.eventBytes ?? Number.POSITIVE_INFINITY;
   const shell = { invocationId: uuid(random), deliveryStreamArn: 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/bench', region: 'eu-west-1' };
-  const records: FirehoseTransformationRecord[] = [];
+  const records: FirehoseTransformationEventRecord[] = [];
   let dataBytes = 0;
   let eventBytes = JSON.stringify({ ...shell, records: [] }).length;
   for (let i = 0; ; i += 1) {
     const template = templates[i % templates.length] as EventTemplate;
     const eventMs = limits.nowMs - Math.floor(random() * EVENT_SPREAD_MS);
     const data = Buffer.from(varied(template, eventMs, random, limits.text ?? 'ascii'), 'utf8');
-    const record: FirehoseTransformationRecord = {
+    const record: FirehoseTransformationEventRecord = {
       recordId: `49659870452190163457938284551326048792173210457092620290${String(i).padStart(6, '0')}`,
       approximateArrivalTimestamp: eventMs + ARRIVAL_DELAY_MS,
       data: data.toString('base64'),

@@ -5,7 +5,8 @@
  * scratch buffer, encoded out of it, no Buffer allocated per record. A floor that allocated per record
  * would be slower than it needs to be, and the ratio would flatter the transform.
  */
-import type { FirehoseTransformationEvent, FirehoseTransformationResult } from '../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { TransformResponse } from '../functions/transform/types';
 
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
@@ -28,7 +29,7 @@ function encode(text: string): string {
   return buffer.toString('base64', 0, bytes);
 }
 
-export function floorTransform(event: FirehoseTransformationEvent): FirehoseTransformationResult {
+export function floorTransform(event: FirehoseTransformationEvent): TransformResponse {
   return {
     records: event.records.map((record) => ({
       recordId: record.recordId,
@@ -39,7 +40,7 @@ export function floorTransform(event: FirehoseTransformationEvent): FirehoseTran
 }
 
 /** The floor of the old benchmark, a fresh Buffer per decode and encode: kept to show what the tighter floor changes. */
-export function allocatingFloorTransform(event: FirehoseTransformationEvent): FirehoseTransformationResult {
+export function allocatingFloorTransform(event: FirehoseTransformationEvent): TransformResponse {
   return {
     records: event.records.map((record) => ({
       recordId: record.recordId,

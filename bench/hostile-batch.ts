@@ -3,7 +3,7 @@
  * every one a quarter of a million one-letter usernames in `requestParameters.username`. Hashing each
  * value used to cost over a second and 400 MB per batch; the transform now bounds the work per payload.
  */
-import type { FirehoseTransformationEvent } from '../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
 
 /** Usernames per record: 4 bytes each (`"a",`), about 1,000,000 bytes. */
 const USERNAMES_PER_RECORD = 250_000;

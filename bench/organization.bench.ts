@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FirehoseTransformationEvent, FirehoseTransformationRecord, FirehoseTransformationResult, LambdaContext } from '../functions/transform/types';
+import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
+import type { TransformResponse, TransformContext } from '../functions/transform/types';
 import { loadTemplates, PROCESSOR_BATCH_DATA_BYTES } from './batch';
 import { hourlyCounts, organizationDay, type OrganizationShape } from './organization-day';
 import {
@@ -30,7 +31,7 @@ const SECONDS_PER_DAY = 86_400;
 /** Live events span the last ten minutes when they reach the transform. */
 const LIVE_SPREAD_MS = 10 * 60 * 1000;
 
-type Handler = (event: FirehoseTransformationEvent, context: LambdaContext) => Promise<FirehoseTransformationResult>;
+type Handler = (event: FirehoseTransformationEvent, context: TransformContext) => Promise<TransformResponse>;
 
 const root = process.cwd();
 const bundle = path.join(root, 'dist/transform/index.js');
@@ -51,7 +52,7 @@ const median = (values: readonly number[]): number => [...values].sort((a, b) =>
 /** The sample's events as Firehose records (EventBridge puts one event per record), in 3 MB processor batches. */
 function processorBatches(texts: readonly string[], arrivalMs: number): FirehoseTransformationEvent[] {
   const batches: FirehoseTransformationEvent[] = [];
-  let records: FirehoseTransformationRecord[] = [];
+  let records: FirehoseTransformationEventRecord[] = [];
   let bytes = 0;
   const flush = (): void => {
     if (records.length === 0) return;
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is loaded as Lambda loads it
   const { handler } = require(bundle) as { handler: Handler };
-  const context: LambdaContext = { awsRequestId: 'bench', functionName: 'bench-transform' };
+  const context: TransformContext = { awsRequestId: 'bench', functionName: 'bench-transform' };
   const batches = processorBatches(texts, nowMs);
   // CPU time (user + system) of this process, not wall time: events per CPU-second is events/s per vCPU,
   // and it holds on a machine that other work shares.

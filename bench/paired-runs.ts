@@ -4,9 +4,10 @@
  * invocation: parse the event JSON it was handed, call the handler, stringify the response; the handler's
  * own time is taken inside it.
  */
-import type { FirehoseTransformationEvent, FirehoseTransformationResult } from '../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { TransformResponse } from '../functions/transform/types';
 
-export type Transform = (event: FirehoseTransformationEvent) => Promise<FirehoseTransformationResult>;
+export type Transform = (event: FirehoseTransformationEvent) => Promise<TransformResponse>;
 
 export interface RunTimes {
   /** Milliseconds in the handler, per timed run. */

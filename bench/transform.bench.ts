@@ -9,7 +9,8 @@
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult, LambdaContext } from '../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { TransformResponse, TransformContext } from '../functions/transform/types';
 import { type Batch, type BatchText, buildBatch, LAMBDA_EVENT_BYTES, loadTemplates, PROCESSOR_BATCH_DATA_BYTES } from './batch';
 import { measureBatchTimes, measureColdLoads, measurePeakRss } from './child-measures';
 import { allocatingFloorTransform, floorTransform } from './floor';
@@ -30,7 +31,7 @@ const TIMED_RUNS = 31;
 const COLD_LOAD_RUNS = 15;
 const BATCHES: readonly BatchText[] = ['ascii', 'unicode'];
 
-type Handler = (event: FirehoseTransformationEvent, context: LambdaContext) => Promise<FirehoseTransformationResult>;
+type Handler = (event: FirehoseTransformationEvent, context: TransformContext) => Promise<TransformResponse>;
 
 const root = process.cwd();
 const bundle = path.resolve(process.env.BENCH_TRANSFORM_BUNDLE ?? path.join(root, 'dist/transform/index.js'));
@@ -45,7 +46,7 @@ const lambdaEnv: NodeJS.ProcessEnv = {
   LATE_EVENT_POLICY: 'restamp',
   LOG_LEVEL: 'INFO',
 };
-const context: LambdaContext = { awsRequestId: 'bench', functionName: 'bench-transform' };
+const context: TransformContext = { awsRequestId: 'bench', functionName: 'bench-transform' };
 
 interface Line {
   readonly name: string;
@@ -163,7 +164,7 @@ function hostileUsernames(): { ms: Spread; maxRssBytes: number; ok: number; data
   return { ms: spread(result.ms), maxRssBytes: result.maxRssBytes, ok: result.ok, dataBytes };
 }
 
-function countResults(response: FirehoseTransformationResult): Record<string, number> {
+function countResults(response: TransformResponse): Record<string, number> {
   const counts: Record<string, number> = { Ok: 0, Dropped: 0, ProcessingFailed: 0 };
   for (const record of response.records) counts[record.result] = (counts[record.result] ?? 0) + 1;
   return counts;

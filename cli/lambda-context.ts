@@ -1,23 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import { localFunctionArn } from './template/symbol-table';
-
-/** The Lambda context object a Node.js handler receives (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html). */
-export interface LambdaContext {
-  callbackWaitsForEmptyEventLoop: boolean;
-  readonly functionName: string;
-  readonly functionVersion: string;
-  readonly invokedFunctionArn: string;
-  /** A string, as in the Lambda runtime. */
-  readonly memoryLimitInMB: string;
-  readonly awsRequestId: string;
-  readonly logGroupName: string;
-  readonly logStreamName: string;
-  getRemainingTimeInMillis(): number;
-  /** Legacy completion methods: they end the invocation like a callback would. */
-  done(error?: unknown, result?: unknown): void;
-  fail(error: unknown): void;
-  succeed(result?: unknown): void;
-}
 
 /** The function's settings a context reports (and an invocation runs under). */
 export interface LambdaFunctionSettings {
@@ -43,8 +26,12 @@ export function lambdaLogStreamName(date: Date): string {
   return `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
 }
 
-/** A Lambda-like context whose getRemainingTimeInMillis counts down from the function's Timeout. */
-export function createLambdaContext(options: LambdaContextOptions): LambdaContext {
+/**
+ * The context object a Node.js handler receives (@types/aws-lambda's `Context`;
+ * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html), with getRemainingTimeInMillis counting
+ * down from the function's Timeout and the legacy done/fail/succeed ending the invocation like a callback.
+ */
+export function createLambdaContext(options: LambdaContextOptions): Context {
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutSeconds * 1000;
   const onDone = options.onDone ?? (() => undefined);
@@ -58,8 +45,8 @@ export function createLambdaContext(options: LambdaContextOptions): LambdaContex
     logGroupName: options.logGroupName,
     logStreamName: options.logStreamName,
     getRemainingTimeInMillis: () => Math.max(0, deadline - now()),
-    done: (error, result) => onDone(error ?? null, result),
-    fail: (error) => onDone(error ?? new Error('context.fail() was called'), undefined),
-    succeed: (result) => onDone(null, result),
+    done: (error?: unknown, result?: unknown) => onDone(error ?? null, result),
+    fail: (error: unknown) => onDone(error ?? new Error('context.fail() was called'), undefined),
+    succeed: (result?: unknown) => onDone(null, result),
   };
 }

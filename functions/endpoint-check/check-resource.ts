@@ -1,4 +1,5 @@
-import type { CloudFormationCustomResourceEvent, CustomResourceOutcome, CustomResourceWork } from '../shared/custom-resource';
+import type { CustomResourceOutcome, CustomResourceWork } from '../shared/custom-resource';
+import type { CustomResourceRequest } from '../shared/custom-resource-request';
 import type { Logger } from '../shared/logger';
 import { parseResourceProperties } from './properties';
 import { runChecks } from './run-checks';
@@ -58,7 +59,7 @@ export function outcomeOf(report: CheckReport, url: string, trailName = ''): Cus
  * The answer to an Update sent while the stack rolls back: SUCCESS without any check or network call, with
  * every Data key the template may read, computed from the (restored) properties alone.
  */
-export function rollbackOutcome(event: CloudFormationCustomResourceEvent): CustomResourceOutcome {
+export function rollbackOutcome(event: CustomResourceRequest): CustomResourceOutcome {
   const stream = event.ResourceProperties.StreamName;
   const url = event.ResourceProperties.OpenObserveUrl;
   return {
@@ -79,7 +80,7 @@ export function checkResource(options: CheckResourceOptions): CustomResourceWork
   return async (event, ctx) => {
     const parsed = parseResourceProperties(event.ResourceProperties, options.allowLocal, {
       stackId: event.StackId,
-      ...(event.OldResourceProperties ? { oldProperties: event.OldResourceProperties } : {}),
+      ...(event.RequestType === 'Update' ? { oldProperties: event.OldResourceProperties } : {}),
     });
     if (!parsed.ok) return { status: 'FAILED', reason: `Endpoint check failed: ${parsed.reason}` };
     const report = await runChecks(parsed.value, { ...options.deps, signal: ctx.signal });

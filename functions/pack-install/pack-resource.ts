@@ -4,7 +4,8 @@
  * thresholds set in PackThresholds). Delete uninstalls; the shared custom-resource module turns any Delete
  * failure into SUCCESS, so a stack never gets stuck on cleanup.
  */
-import type { CloudFormationCustomResourceEvent, CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
+import type { CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
+import type { CustomResourceRequest } from '../shared/custom-resource-request';
 import type { Logger } from '../shared/logger';
 import { summarise } from '../shared/pack/actions';
 import { PackError } from '../shared/pack/errors';
@@ -61,7 +62,7 @@ async function uninstall(props: PackProperties, deps: PackResourceDeps, ctx: Cus
  * an install answers. OpenObserve keeps what the failed update installed; `o2-cognito install-pack` (or the
  * next stack update) installs the settings again.
  */
-export function packRollbackOutcome(event: CloudFormationCustomResourceEvent): CustomResourceOutcome {
+export function packRollbackOutcome(event: CustomResourceRequest): CustomResourceOutcome {
   const parsed = parsePackProperties(event.ResourceProperties);
   return {
     status: 'SUCCESS',
@@ -72,7 +73,7 @@ export function packRollbackOutcome(event: CloudFormationCustomResourceEvent): C
 }
 
 export function packResource(deps: PackResourceDeps) {
-  const onCreateOrUpdate = async (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
+  const onCreateOrUpdate = async (event: CustomResourceRequest, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
     const parsed = parsePackProperties(event.ResourceProperties);
     if (!parsed.ok) return { status: 'FAILED', reason: parsed.reason };
     const { props } = parsed;
@@ -98,7 +99,7 @@ export function packResource(deps: PackResourceDeps) {
       return failed(error);
     }
     // The old target keeps a stale copy otherwise; its removal is best effort and never fails the update.
-    const old = event.RequestType === 'Update' && event.OldResourceProperties ? parsePackProperties(event.OldResourceProperties) : undefined;
+    const old = event.RequestType === 'Update' ? parsePackProperties(event.OldResourceProperties) : undefined;
     if (old?.ok && movedTarget(old.props, props)) {
       const removed = await uninstall(old.props, deps, ctx).catch((error: unknown) => ({ status: 'FAILED' as const, reason: error instanceof Error ? error.name : 'Error' }));
       if (removed.status === 'FAILED') deps.log.warn('the previous security pack was not removed', { reason: removed.reason });
@@ -107,7 +108,7 @@ export function packResource(deps: PackResourceDeps) {
   };
 
   // Also after a Create that failed: it may have written part of the pack before failing.
-  const onDelete = async (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
+  const onDelete = async (event: CustomResourceRequest, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
     const parsed = parsePackProperties(event.ResourceProperties);
     if (!parsed.ok) return { status: 'FAILED', reason: parsed.reason };
     return uninstall(parsed.props, deps, ctx);

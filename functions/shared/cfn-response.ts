@@ -1,20 +1,13 @@
+import type { CloudFormationCustomResourceResponse } from 'aws-lambda';
 import { sendHttpRequest } from './http-request';
 
 /**
  * The answer to a CloudFormation custom resource request, PUT to its pre-signed ResponseURL
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html;
- * docs/reference/aws-contracts.md#cloudformation-custom-resources).
+ * docs/reference/aws-contracts.md#cloudformation-custom-resources): @types/aws-lambda's response, where a
+ * FAILED answer must carry its Reason, with Data values as strings.
  */
-export interface CfnResponseBody {
-  readonly Status: 'SUCCESS' | 'FAILED';
-  readonly Reason?: string;
-  readonly PhysicalResourceId: string;
-  readonly StackId: string;
-  readonly RequestId: string;
-  readonly LogicalResourceId: string;
-  readonly NoEcho?: boolean;
-  readonly Data?: Readonly<Record<string, string>>;
-}
+export type CfnResponseBody = CloudFormationCustomResourceResponse<Readonly<Record<string, string>>>;
 
 /** CloudFormation rejects a response body over 4096 bytes (docs/reference/aws-contracts.md#cloudformation-custom-resources). */
 export const MAX_CFN_RESPONSE_BYTES = 4096;

@@ -12,7 +12,7 @@
  * never sends), fallbacks carry empty data instead, and the same argument holds for them.
  */
 import { MAX_RESPONSE_BYTES } from './constants';
-import type { FirehoseResult, FirehoseTransformationResultRecord } from './types';
+import type { FirehoseResult, TransformedRecord } from './types';
 
 export interface PlannedEntry {
   readonly recordId: string;
@@ -24,7 +24,7 @@ export interface PlannedEntry {
 }
 
 export interface FittedResponse {
-  readonly records: FirehoseTransformationResultRecord[];
+  readonly records: TransformedRecord[];
   /** Indexes of records that took their fallback instead of an Ok or Dropped entry. */
   readonly overflowed: readonly number[];
   /** Bytes of `JSON.stringify({ records })`. */
@@ -66,7 +66,7 @@ export function fitResponse(entries: readonly PlannedEntry[], limitBytes: number
   const base = RESPONSE_FRAME_BYTES + Math.max(0, count - 1);
   let reserve = (keepOriginal ? allOriginal : allEmpty) - base;
   let used = base;
-  const records: FirehoseTransformationResultRecord[] = new Array(count);
+  const records: TransformedRecord[] = new Array(count);
   const overflowed: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const entry = entries[i] as PlannedEntry; // i < count

@@ -3,11 +3,12 @@
  * invalid setting fails the cold start with every problem named), runs the pure core on each batch, and writes
  * one WARN line per failed record, one summary line and one EMF metrics line per batch.
  */
+import type { FirehoseTransformationEvent } from 'aws-lambda';
 import { createLogger, errorFields, type Logger } from '../shared/logger';
 import { emfLine, METRIC_NAMESPACE, TRANSFORM_METRICS } from '../shared/metrics';
 import { parseTransformConfig, type TransformConfig } from './config';
 import { processBatch } from './process-batch';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult, LambdaContext } from './types';
+import type { TransformContext, TransformResponse } from './types';
 
 function loadConfig(): TransformConfig {
   try {
@@ -26,7 +27,7 @@ const writeStdout = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-export const handler = async (event: FirehoseTransformationEvent, context: LambdaContext): Promise<FirehoseTransformationResult> => {
+export const handler = async (event: FirehoseTransformationEvent, context: TransformContext): Promise<TransformResponse> => {
   const startedMs = performance.now();
   const nowMs = Date.now();
   const log = logger.child({ function_request_id: context?.awsRequestId, invocation_id: event?.invocationId });

@@ -5,6 +5,7 @@
  * own, never an exception; the response always fits Lambda's limit (see firehose-response.ts). Pure: config
  * and clock are arguments, nothing is logged.
  */
+import type { FirehoseTransformationEvent } from 'aws-lambda';
 import type { TransformConfig } from './config';
 import { MAX_RESPONSE_BYTES } from './constants';
 import { base64DecodedLength, decodeRecordData } from './decode-record';
@@ -13,17 +14,10 @@ import { normaliseIsolated } from './isolated-normalise';
 import { normaliseEvents } from './record-events';
 import { accountOfArn } from './resource-ids';
 import { utf8ToBase64 } from './scratch-buffer';
-import type {
-  BatchContext,
-  BatchSummary,
-  FirehoseTransformationEvent,
-  FirehoseTransformationResult,
-  RecordFailure,
-  RecordOutcome,
-} from './types';
+import type { BatchContext, BatchSummary, RecordFailure, RecordOutcome, TransformResponse } from './types';
 
 export interface ProcessedBatch {
-  readonly response: FirehoseTransformationResult;
+  readonly response: TransformResponse;
   readonly summary: BatchSummary;
   /** Every ProcessingFailed record, in order, with its reason (never its content). */
   readonly failures: RecordFailure[];

@@ -1,36 +1,31 @@
 /**
- * Firehose record-transformation wire types (docs/reference/aws-contracts.md#firehose-record-transformation).
- * https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+ * The transform's own types. The Firehose record-transformation wire types are @types/aws-lambda's
+ * (`FirehoseTransformationEvent` in, `FirehoseTransformationResult` out;
+ * docs/reference/aws-contracts.md#firehose-record-transformation,
+ * https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html); the response the core builds is
+ * a narrower `TransformResponse`, which tests/unit/architecture/aws-lambda-types.test.ts proves assignable to it.
  */
+import type { Context } from 'aws-lambda';
 import type { NormalisedRecord } from './schema';
 
-export interface FirehoseTransformationRecord {
-  readonly recordId: string;
-  /** Milliseconds since the epoch. */
-  readonly approximateArrivalTimestamp: number;
-  /** Base64 of the original record bytes. */
-  readonly data: string;
-}
-
-export interface FirehoseTransformationEvent {
-  readonly invocationId: string;
-  readonly deliveryStreamArn: string;
-  readonly region: string;
-  readonly records: readonly FirehoseTransformationRecord[];
-}
-
 export const FIREHOSE_RESULTS = ['Ok', 'Dropped', 'ProcessingFailed'] as const;
+/** The three results Firehose knows (@types/aws-lambda's `FirehoseRecordTransformationStatus`). */
 export type FirehoseResult = (typeof FIREHOSE_RESULTS)[number];
 
-export interface FirehoseTransformationResultRecord {
+/**
+ * One entry of the response: Firehose's result record, with `data` always present (for Dropped and
+ * ProcessingFailed the original data, which Firehose backs up to S3) and no partition metadata.
+ */
+export interface TransformedRecord {
   readonly recordId: string;
   readonly result: FirehoseResult;
   /** Base64 of the transformed bytes; for Dropped and ProcessingFailed, the original data. */
   readonly data: string;
 }
 
-export interface FirehoseTransformationResult {
-  readonly records: FirehoseTransformationResultRecord[];
+/** The handler's answer: one entry per input record, in input order. */
+export interface TransformResponse {
+  readonly records: TransformedRecord[];
 }
 
 /** What the transform made of one event (`normaliseEvent`). */
@@ -84,7 +79,4 @@ export interface RecordFailure {
 }
 
 /** The parts of the Lambda context the handler reads. */
-export interface LambdaContext {
-  readonly awsRequestId: string;
-  readonly functionName: string;
-}
+export type TransformContext = Pick<Context, 'awsRequestId' | 'functionName'>;

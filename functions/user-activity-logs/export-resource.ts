@@ -11,7 +11,8 @@
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import type { CloudFormationCustomResourceEvent, CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
+import type { CustomResourceContext, CustomResourceOutcome } from '../shared/custom-resource';
+import type { CustomResourceRequest } from '../shared/custom-resource-request';
 import type { Logger } from '../shared/logger';
 import type { StackRollbackProbe } from '../shared/stack-rollback';
 import { PHYSICAL_ID_PREFIX } from './constants';
@@ -39,7 +40,7 @@ export function physicalIdOf(stackId: string): string {
   return `${PHYSICAL_ID_PREFIX}:${stackUuid(stackId)}`;
 }
 
-function poolDeps(deps: ExportResourceDeps, event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): PoolDeps {
+function poolDeps(deps: ExportResourceDeps, event: CustomResourceRequest, ctx: CustomResourceContext): PoolDeps {
   return { cognito: deps.cognito, previous: previousExports(deps.ssm, event.StackId, stackName(event.StackId)), signal: ctx.signal, sleep: deps.sleep ?? wait };
 }
 
@@ -52,11 +53,11 @@ function problems(results: readonly PoolResult[]): string {
 }
 
 export function userActivityLogExport(deps: ExportResourceDeps) {
-  const onCreateOrUpdate = async (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
+  const onCreateOrUpdate = async (event: CustomResourceRequest, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
     const parsed = parseExportProperties(event.ResourceProperties);
     if (!parsed.ok) return { status: 'FAILED', reason: parsed.reason };
     const { props } = parsed;
-    const before = event.RequestType === 'Update' && event.OldResourceProperties !== undefined ? parseExportProperties(event.OldResourceProperties) : undefined;
+    const before = event.RequestType === 'Update' ? parseExportProperties(event.OldResourceProperties) : undefined;
     const old = before?.ok ? before.props : undefined;
     const ourStreams = old === undefined || old.streamArn === props.streamArn ? [props.streamArn] : [props.streamArn, old.streamArn];
     const rollingBack = event.RequestType === 'Update' && deps.probe !== undefined && (await deps.probe(event.StackId, ctx.signal)).kind === 'rolling-back';
@@ -80,7 +81,7 @@ export function userActivityLogExport(deps: ExportResourceDeps) {
   };
 
   // Also after a Create that failed half-way: the pools it changed are given back.
-  const onDelete = async (event: CloudFormationCustomResourceEvent, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
+  const onDelete = async (event: CustomResourceRequest, ctx: CustomResourceContext): Promise<CustomResourceOutcome> => {
     const parsed = parseExportProperties(event.ResourceProperties);
     // Properties that never parsed never changed a pool.
     if (!parsed.ok) return { status: 'SUCCESS', physicalResourceId: physicalIdOf(event.StackId) };

@@ -6,7 +6,7 @@
  * the committed files are stale.
  */
 import { MAX_RECORD_BYTES } from '../../functions/transform/constants';
-import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../../functions/transform/types';
+import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
 
 /** The transform's record limit (1,000 KiB before base64), which the oversize event exceeds by one byte. */
 export { MAX_RECORD_BYTES };
@@ -143,7 +143,7 @@ function transformEvent(fileNumber: number, records: readonly RecordData[]): Fir
     invocationId: `0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f30${hex}`,
     deliveryStreamArn: DELIVERY_STREAM_ARN,
     region: REGION,
-    records: records.map((r, i): FirehoseTransformationRecord => ({
+    records: records.map((r, i): FirehoseTransformationEventRecord => ({
       recordId: `${RECORD_ID_PREFIX}${fileNumber}${String(i).padStart(6, '0')}`,
       approximateArrivalTimestamp: r.arrivalMs,
       data: typeof r.data === 'string' ? r.data : r.data.toString('base64'),

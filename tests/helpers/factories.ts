@@ -1,10 +1,12 @@
 /**
  * Small factories for transform tests: CloudTrail records, EventBridge events, Firehose batches, a Lambda
- * context. Defaults follow the shapes in docs/reference/aws-contracts.md#what-cognito-puts-in-cloudtrail (an
- * InitiateAuth that succeeded); override what a test is about, nothing else.
+ * context; and CloudFormation custom resource requests. Defaults follow the shapes in
+ * docs/reference/aws-contracts.md#what-cognito-puts-in-cloudtrail (an InitiateAuth that succeeded); override
+ * what a test is about, nothing else.
  */
+import type { CloudFormationCustomResourceEvent, Context, FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
+import { type CustomResourceRequest, parseCustomResourceRequest, type RequestType } from '../../functions/shared/custom-resource-request';
 import type { EventFacts } from '../../functions/transform/classify';
-import type { FirehoseTransformationEvent, FirehoseTransformationRecord, LambdaContext } from '../../functions/transform/types';
 
 /** A clock for tests: 2025-06-17T14:00:00Z, after every sample event and within 4 h 30 min of most. */
 export const FIXED_NOW_MS = Date.UTC(2025, 5, 17, 14, 0, 0);
@@ -146,7 +148,7 @@ export function encodeData(value: unknown): string {
 let recordCounter = 0;
 
 /** One Firehose record holding `value` (see {@link encodeData}); pass `{ data }` to set the base64 yourself. */
-export function firehoseRecord(value: unknown, overrides: Partial<FirehoseTransformationRecord> = {}): FirehoseTransformationRecord {
+export function firehoseRecord(value: unknown, overrides: Partial<FirehoseTransformationEventRecord> = {}): FirehoseTransformationEventRecord {
   recordCounter += 1;
   return {
     recordId: `4965987045219016345793828455132604879217321045709262029${String(recordCounter).padStart(7, '0')}`,
@@ -157,22 +159,23 @@ export function firehoseRecord(value: unknown, overrides: Partial<FirehoseTransf
 }
 
 /** A Firehose transformation event; plain values are wrapped with {@link firehoseRecord}. */
-export function firehoseEvent(records: readonly (FirehoseTransformationRecord | Json | string)[]): FirehoseTransformationEvent {
+export function firehoseEvent(records: readonly (FirehoseTransformationEventRecord | Json | string)[]): FirehoseTransformationEvent {
   return {
     invocationId: '5f0c2b9e-7a1d-4c3e-9b8f-2d6a4e1c0b7a',
     deliveryStreamArn: 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/cognito-auth-events',
     region: 'eu-west-1',
     records: records.map((record) =>
       typeof record === 'object' && 'recordId' in record && 'data' in record
-        ? (record as FirehoseTransformationRecord)
+        ? (record as FirehoseTransformationEventRecord)
         : firehoseRecord(record),
     ),
   };
 }
 
-/** The Lambda context the handler sees (the fields it reads, plus the usual others). */
-export function lambdaContext(overrides: Partial<LambdaContext> = {}): LambdaContext & Json {
+/** A Lambda context as the Node.js runtime passes it (@types/aws-lambda's `Context`), ending nothing when called. */
+export function lambdaContext(overrides: Partial<Context> = {}): Context {
   return {
+    callbackWaitsForEmptyEventLoop: true,
     awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
     functionName: 'o2-cognito-TransformFunction-AbCdEf123456',
     functionVersion: '$LATEST',
@@ -181,6 +184,9 @@ export function lambdaContext(overrides: Partial<LambdaContext> = {}): LambdaCon
     logGroupName: '/aws/lambda/o2-cognito-TransformFunction-AbCdEf123456',
     logStreamName: '2025/06/17/[$LATEST]abcdef',
     getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
     ...overrides,
   };
 }
@@ -188,4 +194,52 @@ export function lambdaContext(overrides: Partial<LambdaContext> = {}): LambdaCon
 /** The decoded text of a response record's data. */
 export function decodeData(data: string): string {
   return Buffer.from(data, 'base64').toString('utf8');
+}
+
+/** The fields of a custom resource request a test may set; the rest are CloudFormation's usual. */
+export interface CustomResourceEventFields {
+  readonly ResponseURL?: string;
+  readonly StackId?: string;
+  readonly RequestId?: string;
+  readonly LogicalResourceId?: string;
+  readonly PhysicalResourceId?: string;
+  /** Without ServiceToken, which is added. */
+  readonly ResourceProperties?: Readonly<Record<string, unknown>>;
+  /** Update only; the ResourceProperties by default. */
+  readonly OldResourceProperties?: Readonly<Record<string, unknown>>;
+}
+
+const SERVICE_TOKEN = 'arn:aws:lambda:eu-west-1:111122223333:function:cognito-auth-stream-EndpointCheckFunction-AbC123dEf456';
+
+/**
+ * A custom resource request as CloudFormation sends it (@types/aws-lambda's `CloudFormationCustomResourceEvent`):
+ * ServiceToken at the top and in the properties, a PhysicalResourceId on Update and Delete, OldResourceProperties on Update.
+ */
+export function customResourceEvent(requestType: RequestType, fields: CustomResourceEventFields = {}): CloudFormationCustomResourceEvent {
+  const properties = { ServiceToken: SERVICE_TOKEN, ...fields.ResourceProperties };
+  const common = {
+    ServiceToken: SERVICE_TOKEN,
+    ResponseURL: fields.ResponseURL ?? 'https://cloudformation-custom-resource-response.invalid/EXAMPLE?X-Amz-Signature=EXAMPLE',
+    StackId: fields.StackId ?? 'arn:aws:cloudformation:eu-west-1:111122223333:stack/cognito-auth-stream/0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f',
+    RequestId: fields.RequestId ?? `req-${requestType.toLowerCase()}`,
+    LogicalResourceId: fields.LogicalResourceId ?? 'EndpointCheck',
+    ResourceType: 'AWS::CloudFormation::CustomResource',
+    ResourceProperties: properties,
+  };
+  const PhysicalResourceId = fields.PhysicalResourceId ?? 'custom-resource-1';
+  switch (requestType) {
+    case 'Create':
+      return { ...common, RequestType: 'Create' };
+    case 'Update':
+      return { ...common, RequestType: 'Update', PhysicalResourceId, OldResourceProperties: { ServiceToken: SERVICE_TOKEN, ...(fields.OldResourceProperties ?? fields.ResourceProperties) } };
+    case 'Delete':
+      return { ...common, RequestType: 'Delete', PhysicalResourceId };
+  }
+}
+
+/** {@link customResourceEvent} as the handler hands it to the work, parsed. */
+export function customResourceRequest(requestType: RequestType, fields: CustomResourceEventFields = {}): CustomResourceRequest {
+  const parsed = parseCustomResourceRequest(customResourceEvent(requestType, fields));
+  if (!parsed.ok) throw new Error(`the factory made a malformed request: ${parsed.reason}`);
+  return parsed.request;
 }

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_TRANSFORM_CONFIG, type TransformConfig } from '../../../functions/transform/config';
 import { processBatch } from '../../../functions/transform/process-batch';
-import type { FirehoseTransformationRecord } from '../../../functions/transform/types';
+import type { FirehoseTransformationEventRecord } from 'aws-lambda';
 import { parseFirehoseBase64, type Row } from '../../helpers/openobserve-rules';
 import type { TimedEvent } from './cloudtrail';
 import { Random } from './random';
@@ -57,7 +57,7 @@ function buffers(events: readonly TimedEvent[], seed: number, config: TransformC
   if (cached !== undefined) return cached;
   const random = new Random(seed);
   const arrivals = events.map((e) => ({ event: e.event, arrival: e.at + random.int(...EVENT_DELAY_MS) })).sort((a, b) => a.arrival - b.arrival);
-  const byFlush = new Map<number, FirehoseTransformationRecord[]>();
+  const byFlush = new Map<number, FirehoseTransformationEventRecord[]>();
   arrivals.forEach(({ event, arrival }, i) => {
     const flushAt = (Math.floor(arrival / BUFFER_INTERVAL_MS) + 1) * BUFFER_INTERVAL_MS;
     const records = byFlush.get(flushAt) ?? [];

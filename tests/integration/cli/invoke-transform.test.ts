@@ -1,3 +1,4 @@
+import type { FirehoseTransformationEvent, FirehoseTransformationResult } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../cli/index';
@@ -7,10 +8,6 @@ import { capturedIo } from '../../helpers/captured-io';
 const root = path.resolve(__dirname, '..', '..', '..');
 const EVENT = 'events/transform/all-samples.json';
 
-interface FirehoseResponse {
-  records: { recordId: string; result: string; data?: string }[];
-}
-
 async function invokeTransform(...extra: string[]) {
   // An empty shell environment, so that variables of the machine running the tests cannot change the result.
   const io = capturedIo(root, {});
@@ -19,11 +16,11 @@ async function invokeTransform(...extra: string[]) {
 }
 
 function inputRecordIds(): string[] {
-  const event = JSON.parse(readFileSync(path.join(root, EVENT), 'utf8')) as FirehoseResponse;
+  const event = JSON.parse(readFileSync(path.join(root, EVENT), 'utf8')) as FirehoseTransformationEvent;
   return event.records.map((record) => record.recordId);
 }
 
-function decodedLines(response: FirehoseResponse): string[] {
+function decodedLines(response: FirehoseTransformationResult): string[] {
   return response.records
     .filter((record) => record.result === 'Ok')
     .map((record) => Buffer.from(record.data ?? '', 'base64').toString('utf8'));
@@ -36,7 +33,7 @@ describe('o2-cognito invoke TransformFunction (built bundle, real template)', ()
 
     // Assess
     expect(code).toBe(0);
-    const response = JSON.parse(out) as FirehoseResponse;
+    const response = JSON.parse(out) as FirehoseTransformationResult;
     expect(response.records.map((record) => record.recordId)).toEqual(inputRecordIds());
     expect(response.records.every((record) => ['Ok', 'Dropped', 'ProcessingFailed'].includes(record.result))).toBe(true);
     expect(err).toMatch(/REPORT RequestId: [0-9a-f-]{36}\tDuration: /);
@@ -45,7 +42,7 @@ describe('o2-cognito invoke TransformFunction (built bundle, real template)', ()
   test('emits normalised lines: a tab as second byte, one trailing newline', async () => {
     const { out } = await invokeTransform();
 
-    const lines = decodedLines(JSON.parse(out) as FirehoseResponse);
+    const lines = decodedLines(JSON.parse(out) as FirehoseTransformationResult);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
       expect(line.slice(0, 2)).toBe('{\t');
@@ -55,8 +52,8 @@ describe('o2-cognito invoke TransformFunction (built bundle, real template)', ()
   });
 
   test('applies the template parameter PayloadMode given with --parameter-overrides', async () => {
-    const json = decodedLines(JSON.parse((await invokeTransform()).out) as FirehoseResponse);
-    const dropped = decodedLines(JSON.parse((await invokeTransform('--parameter-overrides', 'PayloadMode=drop')).out) as FirehoseResponse);
+    const json = decodedLines(JSON.parse((await invokeTransform()).out) as FirehoseTransformationResult);
+    const dropped = decodedLines(JSON.parse((await invokeTransform('--parameter-overrides', 'PayloadMode=drop')).out) as FirehoseTransformationResult);
 
     expect(json.some((line) => 'request_parameters' in JSON.parse(line))).toBe(true);
     expect(dropped.some((line) => 'request_parameters' in JSON.parse(line))).toBe(false);

@@ -1,10 +1,10 @@
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { interpretFirehose } from '../../../functions/endpoint-check/check-openobserve';
 import { endpointCheckHandler } from '../../../functions/endpoint-check/handler';
 import { runChecks } from '../../../functions/endpoint-check/run-checks';
-import type { CloudFormationCustomResourceEvent } from '../../../functions/shared/custom-resource';
 import { ERROR_BODY_CHARS, firehoseEndpointUrl, postFirehoseRecords } from '../../../functions/shared/firehose-http';
 import { createLogger } from '../../../functions/shared/logger';
 import { MIN_SECRET_CHARS } from '../../../functions/shared/secret-scrubber';

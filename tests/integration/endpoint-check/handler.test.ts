@@ -1,3 +1,4 @@
+import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceUpdateEvent } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand, type StackStatus } from '@aws-sdk/client-cloudformation';
@@ -5,7 +6,6 @@ import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtr
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { endpointCheckHandler } from '../../../functions/endpoint-check/handler';
-import type { CloudFormationCustomResourceEvent } from '../../../functions/shared/custom-resource';
 import { createLogger } from '../../../functions/shared/logger';
 import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { accessKeyFor, type FakeOpenObserve, type Misbehaviour, startFakeOpenObserve } from '../../helpers/fake-openobserve';
@@ -173,7 +173,7 @@ describe('EndpointCheckFunction handler', () => {
 
       expect(onlyAnswer()).toMatchObject({
         Status: 'SUCCESS',
-        PhysicalResourceId: revokedKey().PhysicalResourceId,
+        PhysicalResourceId: (revokedKey() as CloudFormationCustomResourceUpdateEvent).PhysicalResourceId,
         Reason: expect.stringContaining('rolling back'),
         Data: { OpenObserveVersion: 'unknown', StreamName: 'cognito_auth', Warnings: expect.stringContaining('rolling back'), TrailName: 'cognito-auth-stream-cognito' },
       });

@@ -3,6 +3,7 @@
  * loopback fake, and the CloudFormation answer captured by a loopback HTTP server standing in for the
  * pre-signed ResponseURL.
  */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -11,13 +12,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/pack-install/index';
 import { readCredentials } from '../../../functions/pack-install/pack-credentials';
 import { PHYSICAL_ID_PREFIX, packResource, packRollbackOutcome } from '../../../functions/pack-install/pack-resource';
-import { type CloudFormationCustomResourceEvent, customResourceHandler, type RollbackHandling } from '../../../functions/shared/custom-resource';
+import { customResourceHandler, type RollbackHandling } from '../../../functions/shared/custom-resource';
 import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { createLogger } from '../../../functions/shared/logger';
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { ManagementApi } from '../../../functions/shared/pack/management-api';
 import { createManagementClient } from '../../../functions/shared/pack/management-client';
 import { FakeOpenObserveManagement, startFakeOpenObserve } from '../../helpers/fake-openobserve-management';
+import { type CustomResourceEventFields, customResourceEvent } from '../../helpers/factories';
 
 /** Stream, two folders, template, destination, dashboard, and the alerts. */
 const PACK_OBJECTS = 6 + PACK_CONTENT.alerts.length;
@@ -64,17 +66,14 @@ afterEach(async () => {
   await fake.stop();
 });
 
-function event(requestType: 'Create' | 'Update' | 'Delete', overrides: Partial<CloudFormationCustomResourceEvent> = {}, props: Record<string, unknown> = {}): CloudFormationCustomResourceEvent {
-  return {
-    RequestType: requestType,
+function event(requestType: 'Create' | 'Update' | 'Delete', overrides: CustomResourceEventFields = {}, props: Record<string, unknown> = {}): CloudFormationCustomResourceEvent {
+  return customResourceEvent(requestType, {
     ResponseURL: responseUrl,
     StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/s/1',
     RequestId: `req-${requestType}`,
     LogicalResourceId: 'SecurityPack',
-    ResourceType: 'AWS::CloudFormation::CustomResource',
-    ...(requestType === 'Create' ? {} : { PhysicalResourceId: 'o2-cognito-security-pack:default:cognito_events' }),
+    PhysicalResourceId: 'o2-cognito-security-pack:default:cognito_events',
     ResourceProperties: {
-      ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:pack',
       OpenObserveUrl: 'https://o2.example.com',
       Organization: 'default',
       StreamName: 'cognito_events',
@@ -84,7 +83,7 @@ function event(requestType: 'Create' | 'Update' | 'Delete', overrides: Partial<C
       ...props,
     },
     ...overrides,
-  };
+  });
 }
 
 const context = (remainingMs = 120_000) => ({ getRemainingTimeInMillis: () => remainingMs });

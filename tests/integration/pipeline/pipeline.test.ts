@@ -22,7 +22,8 @@ import { intrinsicResolver } from '../../../cli/template/resolve-intrinsics';
 import { buildSymbolTable, DEFAULT_REGION } from '../../../cli/template/symbol-table';
 import { type FirehosePostResult, type FirehoseTarget, postFirehoseRecords } from '../../../functions/shared/firehose-http';
 import { CATEGORIES, FIELD_NAMES, type FieldName, type FieldType, OUTCOMES, SCHEMA_V1 } from '../../../functions/transform/schema';
-import type { FirehoseTransformationEvent, FirehoseTransformationResult, LambdaContext } from '../../../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { TransformResponse, TransformContext } from '../../../functions/transform/types';
 import { accessKeyFor, DEFAULT_USER, type FakeOpenObserve, type RecordedRequest, startFakeOpenObserve } from '../../helpers/fake-openobserve';
 import { cloudTrailEvent, eventBridgeEvent, firehoseEvent, firehoseRecord, type Json, lambdaContext } from '../../helpers/factories';
 import { checkTypeStability, type ColumnType, parseFirehoseRecord, type RecordVerdict } from '../../helpers/openobserve-rules';
@@ -37,7 +38,7 @@ const KEY = accessKeyFor(DEFAULT_USER);
 /** How OpenObserve stores each schema v1 type (a `json` field is JSON text, so a string column). */
 const COLUMN_TYPE: Record<FieldType, ColumnType> = { string: 'string', integer: 'int', boolean: 'bool', json: 'string' };
 
-type Handler = (event: FirehoseTransformationEvent, context: LambdaContext) => Promise<FirehoseTransformationResult>;
+type Handler = (event: FirehoseTransformationEvent, context: TransformContext) => Promise<TransformResponse>;
 
 /** One record of the Firehose batch: an event the rule delivered, or garbage (never an event). */
 type BatchItem =
@@ -47,7 +48,7 @@ type BatchItem =
 interface PipelineRun {
   readonly batch: readonly BatchItem[];
   readonly input: FirehoseTransformationEvent;
-  readonly output: FirehoseTransformationResult;
+  readonly output: TransformResponse;
   /** The transform's JSON log lines (its summary line among them). */
   readonly logs: readonly Json[];
   /** Real clock around the handler call: a restamped `_timestamp` lies between them. */

@@ -1,8 +1,9 @@
 import { CloudFormationClient, CreateStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
-import { type CloudFormationCustomResourceEvent, customResourceHandler } from '../../../functions/shared/custom-resource';
+import { customResourceHandler } from '../../../functions/shared/custom-resource';
 import { createLogger } from '../../../functions/shared/logger';
 import { describeStackRollback } from '../../../functions/shared/stack-rollback';
 import { describeWithTool } from '../../helpers/external-tools';
+import { customResourceEvent } from '../../helpers/factories';
 import { type MotoServer, startMotoServer } from '../../helpers/moto-server';
 import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
 
@@ -54,17 +55,7 @@ describeWithTool('moto_server', 'stack rollback probe against moto_server (Cloud
       rollback: { probe: describeStackRollback(cloudFormation) },
       response: { sleep: () => Promise.resolve() },
     });
-    const update: CloudFormationCustomResourceEvent = {
-      RequestType: 'Update',
-      ResponseURL: responseUrl.url,
-      StackId: stackId,
-      RequestId: 'req-moto',
-      LogicalResourceId: 'EndpointCheck',
-      PhysicalResourceId: 'check-1',
-      ResourceType: 'AWS::CloudFormation::CustomResource',
-      ResourceProperties: {},
-      OldResourceProperties: {},
-    };
+    const update = customResourceEvent('Update', { ResponseURL: responseUrl.url, StackId: stackId, RequestId: 'req-moto', PhysicalResourceId: 'check-1' });
 
     // Act
     await handler(update, { getRemainingTimeInMillis: () => 30_000 });

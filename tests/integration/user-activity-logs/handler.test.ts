@@ -3,10 +3,10 @@
  * runner, the rollback probe), Cognito, SSM and CloudFormation mocked with aws-sdk-client-mock, and the
  * CloudFormation answer captured by a loopback server standing in for the pre-signed ResponseURL.
  */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { MAX_CFN_RESPONSE_BYTES } from '../../../functions/shared/cfn-response';
-import type { CloudFormationCustomResourceEvent } from '../../../functions/shared/custom-resource';
 import { handler } from '../../../functions/user-activity-logs/index';
 import { MAX_POOLS } from '../../../functions/user-activity-logs/constants';
 import {
@@ -21,6 +21,7 @@ import {
   type PoolState,
 } from '../../helpers/cognito-log-delivery-mock';
 import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
+import { type CustomResourceEventFields, customResourceEvent } from '../../helpers/factories';
 
 const POOL = 'eu-west-1_Ab12Cd34E';
 const PHYSICAL_ID = 'o2-cognito-user-activity-logs:0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f';
@@ -60,18 +61,16 @@ afterEach(() => {
   ssm.restore();
 });
 
-function event(type: 'Create' | 'Update' | 'Delete', poolIds: readonly string[], extra: Partial<CloudFormationCustomResourceEvent> = {}): CloudFormationCustomResourceEvent {
-  return {
-    RequestType: type,
+function event(type: 'Create' | 'Update' | 'Delete', poolIds: readonly string[], extra: CustomResourceEventFields = {}): CloudFormationCustomResourceEvent {
+  return customResourceEvent(type, {
     ResponseURL: responseUrl.url,
     StackId: STACK_ID,
     RequestId: `req-${type}`,
     LogicalResourceId: 'UserActivityLogExport',
-    ResourceType: 'AWS::CloudFormation::CustomResource',
-    ...(type === 'Create' ? {} : { PhysicalResourceId: PHYSICAL_ID }),
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111122223333:function:f', ServiceTimeout: '240', UserPoolIds: [...poolIds], StreamArn: STREAM_ARN },
+    PhysicalResourceId: PHYSICAL_ID,
+    ResourceProperties: { ServiceTimeout: '240', UserPoolIds: [...poolIds], StreamArn: STREAM_ARN },
     ...extra,
-  };
+  });
 }
 
 const context = { getRemainingTimeInMillis: () => 170_000 };

@@ -13,8 +13,11 @@ const ROOT = path.resolve(__dirname, '../../..');
 const FUNCTIONS = path.join(ROOT, 'functions');
 const TRANSFORM = path.join(FUNCTIONS, 'transform');
 
-/** Modules from outside its folder the core may use: pure computation, and the log level names the settings parse. */
-const CORE_MAY_IMPORT = new Set(['node:buffer', 'node:crypto', '../shared/logger']);
+/**
+ * Modules from outside its folder the core may use: pure computation, the log level names the settings parse,
+ * and the Lambda wire types of @types/aws-lambda (types only: there is no `aws-lambda` module to bundle).
+ */
+const CORE_MAY_IMPORT = new Set(['node:buffer', 'node:crypto', '../shared/logger', 'aws-lambda']);
 /** Globals whose use means the environment, the clock, randomness, the console, a timer or I/O. */
 const IMPURE_GLOBALS = new Set(['process', 'console', 'performance', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'require']);
 const IMPURE_MEMBERS = new Set(['Date.now', 'Math.random']);

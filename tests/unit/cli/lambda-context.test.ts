@@ -41,7 +41,7 @@ describe('createLambdaContext', () => {
     const failure = new Error('no');
 
     context.succeed('ok');
-    context.done(null, 'done');
+    context.done(undefined, 'done');
     context.fail(failure);
 
     expect(calls).toEqual([[null, 'ok'], [null, 'done'], [failure, undefined]]);

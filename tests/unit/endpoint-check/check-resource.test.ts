@@ -1,6 +1,6 @@
+import type { CustomResourceRequest } from '../../../functions/shared/custom-resource-request';
 import { checkResource, outcomeOf, physicalResourceIdFor } from '../../../functions/endpoint-check/check-resource';
 import type { CheckReport } from '../../../functions/endpoint-check/types';
-import type { CloudFormationCustomResourceEvent } from '../../../functions/shared/custom-resource';
 import { createLogger } from '../../../functions/shared/logger';
 
 const report = (over: Partial<CheckReport> = {}): CheckReport => ({
@@ -56,7 +56,7 @@ describe('checkResource', () => {
       allowLocal: false,
       deps: { lookup: async () => [], now: Date.now, randomUUID: () => 'r' },
     });
-    const event = { RequestType: 'Create', ResourceProperties: { AccessKey: 'Zz-RESOURCE-DISTINCTIVE', Organization: 'default' } } as unknown as CloudFormationCustomResourceEvent;
+    const event = { RequestType: 'Create', ResourceProperties: { AccessKey: 'Zz-RESOURCE-DISTINCTIVE', Organization: 'default' } } as unknown as CustomResourceRequest;
 
     const outcome = await work(event, { signal: new AbortController().signal, deadlineMs: Date.now() + 1000 });
 

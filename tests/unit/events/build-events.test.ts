@@ -7,7 +7,7 @@ import {
   oversizeTransformEvent,
   type SourceEvent,
 } from '../../../scripts/events/firehose-events';
-import type { FirehoseTransformationEvent } from '../../../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
 
 const root = path.resolve(__dirname, '../../..');
 const eventbridgeDir = path.join(root, 'events', 'eventbridge');

@@ -1,5 +1,6 @@
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import type { RequestType } from '../../../functions/shared/custom-resource-request';
 import {
-  type CloudFormationCustomResourceEvent,
   type CustomResourceOptions,
   type CustomResourceOutcome,
   customResourceHandler,
@@ -9,6 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createLogger } from '../../../functions/shared/logger';
 import { describeStackRollback } from '../../../functions/shared/stack-rollback';
+import { type CustomResourceEventFields, customResourceEvent } from '../../helpers/factories';
 import { type ResponseUrlServer, startResponseUrlServer } from '../../helpers/response-url';
 
 const SECRET = 'Kx7-CUSTOM-RESOURCE-DISTINCTIVE-SECRET';
@@ -29,16 +31,15 @@ const context = (remainingMs = 60_000) => {
   const deadline = Date.now() + remainingMs;
   return { getRemainingTimeInMillis: () => deadline - Date.now() };
 };
-const event = (over: Partial<CloudFormationCustomResourceEvent> = {}): CloudFormationCustomResourceEvent => ({
-  RequestType: 'Create',
-  ResponseURL: responseUrl.url,
-  StackId: 'arn:aws:cloudformation:eu-west-1:111122223333:stack/s/0b1c2d3e',
-  RequestId: 'req-1',
-  LogicalResourceId: 'EndpointCheck',
-  ResourceType: 'AWS::CloudFormation::CustomResource',
-  ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111122223333:function:f', AccessKey: SECRET },
-  ...over,
-});
+const event = (requestType: RequestType = 'Create', fields: CustomResourceEventFields = {}): CloudFormationCustomResourceEvent =>
+  customResourceEvent(requestType, {
+    ResponseURL: responseUrl.url,
+    StackId: 'arn:aws:cloudformation:eu-west-1:111122223333:stack/s/0b1c2d3e',
+    RequestId: 'req-1',
+    LogicalResourceId: 'EndpointCheck',
+    ResourceProperties: { AccessKey: SECRET },
+    ...fields,
+  });
 const handlerWith = (over: Partial<CustomResourceOptions>) =>
   customResourceHandler({
     log,
@@ -94,7 +95,7 @@ describe('customResourceHandler', () => {
   test('keeps the PhysicalResourceId it was given on Update', async () => {
     const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'SUCCESS', physicalResourceId: 'another-id' }) });
 
-    await handler(event({ RequestType: 'Update', PhysicalResourceId: 'check-1', OldResourceProperties: {} }), context());
+    await handler(event('Update', { PhysicalResourceId: 'check-1', OldResourceProperties: {} }), context());
 
     expect(answers()[0]).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'check-1' });
   });
@@ -102,7 +103,7 @@ describe('customResourceHandler', () => {
   test('keeps the PhysicalResourceId on a failed Update too', async () => {
     const handler = handlerWith({ onCreateOrUpdate: async () => ({ status: 'FAILED', reason: 'bad' }) });
 
-    await handler(event({ RequestType: 'Update', PhysicalResourceId: 'check-1' }), context());
+    await handler(event('Update', { PhysicalResourceId: 'check-1' }), context());
 
     expect(answers()[0]).toMatchObject({ Status: 'FAILED', PhysicalResourceId: 'check-1', Reason: 'bad' });
   });
@@ -111,7 +112,7 @@ describe('customResourceHandler', () => {
     const work = jest.fn();
     const handler = handlerWith({ onCreateOrUpdate: work });
 
-    await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'custom-resource-failed-req-0', ResourceProperties: {} }), context());
+    await handler(event('Delete', { PhysicalResourceId: 'custom-resource-failed-req-0', ResourceProperties: {} }), context());
 
     expect(work).not.toHaveBeenCalled();
     expect(answers()).toEqual([expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'custom-resource-failed-req-0' })]);
@@ -120,7 +121,7 @@ describe('customResourceHandler', () => {
   test('answers SUCCESS with a reason when a given onDelete fails', async () => {
     const handler = handlerWith({ onDelete: async () => Promise.reject(new Error('cleanup broke')) });
 
-    await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'p-1' }), context());
+    await handler(event('Delete', { PhysicalResourceId: 'p-1' }), context());
 
     expect(answers()[0]).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'p-1', Reason: expect.stringContaining('Cleanup failed') });
   });
@@ -141,7 +142,7 @@ describe('customResourceHandler', () => {
     async (malformed) => {
       const handler = handlerWith({});
 
-      await expect(handler(event({ ResponseURL: malformed }), context())).resolves.toBeUndefined();
+      await expect(handler(event('Create', { ResponseURL: malformed }), context())).resolves.toBeUndefined();
 
       const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'custom resource answer was not delivered', status: 'SUCCESS' }));
@@ -159,12 +160,60 @@ describe('customResourceHandler', () => {
     expect(logLines.some((l) => l.includes('custom resource answer was not delivered'))).toBe(true);
   });
 
+  describe('a request that does not parse', () => {
+    /** An event as a hand-written test file might hold it: the official type cannot express these. */
+    const malformed = (edit: (fields: Record<string, unknown>) => void): CloudFormationCustomResourceEvent => {
+      const fields: Record<string, unknown> = { ...event('Update', { PhysicalResourceId: 'check-1' }) };
+      edit(fields);
+      return fields as unknown as CloudFormationCustomResourceEvent;
+    };
+
+    test.each([
+      ['an unknown RequestType', (f: Record<string, unknown>) => void (f.RequestType = 'Replace'), /^Unknown RequestType; expected Create, Update or Delete\.$/],
+      ['an Update without its PhysicalResourceId', (f: Record<string, unknown>) => void delete f.PhysicalResourceId, /no PhysicalResourceId, which CloudFormation sends with every Update/],
+      ['an Update without OldResourceProperties', (f: Record<string, unknown>) => void delete f.OldResourceProperties, /no OldResourceProperties object/],
+      ['properties that are not an object', (f: Record<string, unknown>) => void (f.ResourceProperties = 'AccessKey=x'), /no ResourceProperties object/],
+    ])('answers FAILED for %s, without running the work', async (_what, edit, reason) => {
+      const work = jest.fn();
+      const handler = handlerWith({ onCreateOrUpdate: work });
+
+      await handler(malformed(edit), context());
+
+      expect(work).not.toHaveBeenCalled();
+      expect(answers()).toEqual([expect.objectContaining({ Status: 'FAILED', RequestId: 'req-1', Reason: expect.stringMatching(reason) })]);
+      expect(JSON.stringify(answers())).not.toContain(SECRET);
+    });
+
+    test('answers a malformed Delete with SUCCESS, so that the stack can still be deleted', async () => {
+      const handler = handlerWith({ onDelete: jest.fn() });
+
+      await handler(malformed((f) => Object.assign(f, { RequestType: 'Delete', PhysicalResourceId: '' })), context());
+
+      expect(answers()).toEqual([
+        expect.objectContaining({ Status: 'SUCCESS', PhysicalResourceId: 'custom-resource-failed-req-1', Reason: expect.stringMatching(/^Cleanup failed and was skipped: The request has no PhysicalResourceId/) }),
+      ]);
+    });
+
+    test.each([
+      ['without a ResponseURL', () => malformed((f) => void delete f.ResponseURL)],
+      ['that is not an object', () => 'Create' as unknown as CloudFormationCustomResourceEvent],
+    ])('logs a request %s as one that cannot be answered, and sends nothing', async (_what, request) => {
+      const handler = handlerWith({});
+
+      await expect(handler(request(), context())).resolves.toBeUndefined();
+
+      expect(responseUrl.received).toEqual([]);
+      expect(logLines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ level: 'ERROR', message: 'custom resource request cannot be answered' })]);
+      expect(logLines.join('\n')).not.toContain(SECRET);
+    });
+  });
+
   describe('an Update while the stack rolls back (DescribeStacks mocked)', () => {
     const cloudFormation = mockClient(CloudFormationClient);
     const stackIn = (status: string) =>
       cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 's', StackId: event().StackId, StackStatus: status as StackStatus, CreationTime: new Date(0) }] });
     const rollback = { probe: describeStackRollback(new CloudFormationClient({ region: 'eu-west-1' })) };
-    const update = () => event({ RequestType: 'Update', PhysicalResourceId: 'check-1', OldResourceProperties: { AccessKey: 'new-but-broken' } });
+    const update = () => event('Update', { PhysicalResourceId: 'check-1', OldResourceProperties: { AccessKey: 'new-but-broken' } });
     beforeEach(() => cloudFormation.reset());
 
     test('answers SUCCESS with the same physical id without running the work', async () => {
@@ -213,7 +262,7 @@ describe('customResourceHandler', () => {
       const handler = handlerWith({ rollback });
 
       await handler(event(), context());
-      await handler(event({ RequestType: 'Delete', PhysicalResourceId: 'check-1' }), context());
+      await handler(event('Delete', { PhysicalResourceId: 'check-1' }), context());
 
       expect(cloudFormation).not.toHaveReceivedCommand(DescribeStacksCommand);
     });

@@ -1,7 +1,8 @@
-import type { FirehoseTransformationEvent, FirehoseTransformationResult, LambdaContext } from '../../../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
+import type { TransformResponse, TransformContext } from '../../../functions/transform/types';
 import { cloudTrailEvent, eventBridgeEvent, firehoseEvent, firehoseRecord, lambdaContext } from '../../helpers/factories';
 
-type Handler = (event: FirehoseTransformationEvent, context: LambdaContext) => Promise<FirehoseTransformationResult>;
+type Handler = (event: FirehoseTransformationEvent, context: TransformContext) => Promise<TransformResponse>;
 
 const SAVED_ENV = { ...process.env };
 
@@ -148,7 +149,7 @@ describe('TransformFunction handler', () => {
     const handler = loadHandler({});
     const stdout = captureStdout();
 
-    const result = await handler(null as unknown as FirehoseTransformationEvent, undefined as unknown as LambdaContext);
+    const result = await handler(null as unknown as FirehoseTransformationEvent, undefined as unknown as TransformContext);
     stdout.restore();
 
     expect(result).toEqual({ records: [] });
@@ -159,7 +160,7 @@ describe('TransformFunction handler', () => {
     delete process.env.AWS_LAMBDA_FUNCTION_NAME;
     const stdout = captureStdout();
 
-    await handler(firehoseEvent([]), { awsRequestId: 'r' } as LambdaContext);
+    await handler(firehoseEvent([]), { awsRequestId: 'r' } as TransformContext);
     stdout.restore();
 
     const emf = stdout.lines().find((line) => '_aws' in line);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parseTransformConfig, type TransformConfig } from '../../../functions/transform/config';
 import { MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
 import { processBatch } from '../../../functions/transform/process-batch';
-import type { FirehoseTransformationEvent, FirehoseTransformationRecord } from '../../../functions/transform/types';
+import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
 import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent, userActivityEvent } from '../../helpers/factories';
 import { assertRecordStoredAsIs, recordLines } from '../../helpers/openobserve-rules';
 
@@ -103,7 +103,7 @@ const BATCH = fc.record({
 });
 
 function toEvent(records: readonly { suffix: string; data: string; arrival: number }[]): FirehoseTransformationEvent {
-  const firehoseRecords: FirehoseTransformationRecord[] = records.map((record, index) => ({
+  const firehoseRecords: FirehoseTransformationEventRecord[] = records.map((record, index) => ({
     recordId: `${index}-${record.suffix}`,
     approximateArrivalTimestamp: record.arrival,
     data: record.data,

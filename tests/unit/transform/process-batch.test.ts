@@ -2,7 +2,7 @@ import { DEFAULT_TRANSFORM_CONFIG, parseTransformConfig } from '../../../functio
 import { MAX_RECORD_BYTES, MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
 import { processBatch } from '../../../functions/transform/process-batch';
 import { MAX_HASHED_USERNAMES } from '../../../functions/transform/username';
-import type { FirehoseTransformationEvent } from '../../../functions/transform/types';
+import type { FirehoseTransformationEvent } from 'aws-lambda';
 import { FIXED_NOW_MS, cloudTrailEvent, decodeData, eventBridgeEvent, firehoseEvent, firehoseRecord, userActivityEvent } from '../../helpers/factories';
 import { assertRecordStoredAsIs, assertStoredAsIs, recordLines } from '../../helpers/openobserve-rules';
 

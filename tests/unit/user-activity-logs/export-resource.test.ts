@@ -4,7 +4,8 @@
  */
 import { CognitoIdentityProviderClient, DescribeUserPoolCommand, type LogConfigurationType, SetLogDeliveryConfigurationCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { CloudFormationCustomResourceEvent, CustomResourceContext } from '../../../functions/shared/custom-resource';
+import type { CustomResourceContext } from '../../../functions/shared/custom-resource';
+import type { CustomResourceRequest } from '../../../functions/shared/custom-resource-request';
 import { userActivityLogExport } from '../../../functions/user-activity-logs/export-resource';
 import { parameterName } from '../../../functions/user-activity-logs/previous-export';
 import type { StackRollbackProbe } from '../../../functions/shared/stack-rollback';
@@ -19,6 +20,7 @@ import {
   streamEntryOf,
   type PoolState,
 } from '../../helpers/cognito-log-delivery-mock';
+import { type CustomResourceEventFields, customResourceRequest } from '../../helpers/factories';
 
 const POOL = 'eu-west-1_Ab12Cd34E';
 const OTHER_POOL = 'eu-west-1_Zy98Xw76V';
@@ -48,18 +50,15 @@ function resource(probe?: StackRollbackProbe, sleep = jest.fn(async () => undefi
   return userActivityLogExport({ cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }), ssm: new SSMClient({ region: 'eu-west-1' }), log, sleep, ...(probe ? { probe } : {}) });
 }
 
-function request(type: 'Create' | 'Update' | 'Delete', pools: readonly string[], extra: Partial<CloudFormationCustomResourceEvent> = {}, streamArn = STREAM_ARN): CloudFormationCustomResourceEvent {
-  return {
-    RequestType: type,
-    ResponseURL: 'https://cloudformation-custom-resource-response.invalid/x',
+function request(type: 'Create' | 'Update' | 'Delete', pools: readonly string[], extra: CustomResourceEventFields = {}, streamArn = STREAM_ARN): CustomResourceRequest {
+  return customResourceRequest(type, {
     StackId: STACK_ID,
     RequestId: 'r-1',
     LogicalResourceId: 'UserActivityLogExport',
-    ResourceType: 'AWS::CloudFormation::CustomResource',
-    ...(type === 'Create' ? {} : { PhysicalResourceId: 'o2-cognito-user-activity-logs:0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f' }),
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111122223333:function:f', UserPoolIds: [...pools], StreamArn: streamArn },
+    PhysicalResourceId: 'o2-cognito-user-activity-logs:0b1c2d3e-4f50-11f0-9a8b-0a1b2c3d4e5f',
+    ResourceProperties: { UserPoolIds: [...pools], StreamArn: streamArn },
     ...extra,
-  };
+  });
 }
 
 const ctx = (): CustomResourceContext => ({ signal: new AbortController().signal, deadlineMs: Date.now() + 60_000 });
