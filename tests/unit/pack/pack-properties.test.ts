@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { movedTarget, parsePackProperties, SECRET_PROPERTIES } from '../../../functions/pack-install/pack-properties';
 
@@ -118,5 +120,24 @@ describe('movedTarget', () => {
 
     expect(movedTarget(a.props, b.props)).toBe(true);
     expect(movedTarget(a.props, c.props)).toBe(false);
+  });
+});
+
+describe('the sample requests in events/pack-install', () => {
+  test.each(['create', 'update', 'delete'])('%s.json holds properties the function accepts', (name) => {
+    const file = path.resolve(__dirname, '../../../events/pack-install', `${name}.json`);
+    const event = JSON.parse(readFileSync(file, 'utf8')) as { RequestType: string; ResourceProperties: Record<string, unknown>; OldResourceProperties?: Record<string, unknown> };
+
+    expect(parsePackProperties(event.ResourceProperties)).toMatchObject({ ok: true });
+    if (event.RequestType === 'Update') expect(parsePackProperties(event.OldResourceProperties ?? {})).toMatchObject({ ok: true });
+  });
+
+  test('update.json changes a threshold, as a PackThresholds update sends it', () => {
+    const file = path.resolve(__dirname, '../../../events/pack-install/update.json');
+    const event = JSON.parse(readFileSync(file, 'utf8')) as { ResourceProperties: Record<string, unknown> };
+
+    const parsed = parsePackProperties(event.ResourceProperties);
+
+    expect(parsed.ok && parsed.props.thresholds).not.toEqual(PACK_CONTENT.thresholds);
   });
 });
