@@ -8,7 +8,15 @@ export interface ResolveScope {
   readonly symbols: SymbolTable;
   /** Told whenever a made-up value stands in for one only a deployed stack has (e.g. "Ref Bucket → 'Bucket'"). */
   readonly onPlaceholder?: (description: string) => void;
+  /**
+   * Functions a template section allows beyond those of Resources and Conditions, such as the Rules
+   * section's `Fn::Contains` and `Fn::EachMemberEquals`; each gets its argument unresolved and `resolve`.
+   */
+  readonly extraFunctions?: Readonly<Record<string, ExtraFunction>>;
 }
+
+/** An intrinsic function given through {@link ResolveScope.extraFunctions}. */
+export type ExtraFunction = (argument: unknown, resolve: (value: unknown) => unknown) => unknown;
 
 /** Resolves intrinsic functions the way `sam local invoke` does, with CloudFormation's semantics. */
 export interface IntrinsicResolver {
@@ -16,6 +24,8 @@ export interface IntrinsicResolver {
   resolve(value: unknown): unknown;
   /** The truth of a named condition from the template's `Conditions`. */
   condition(name: string): boolean;
+  /** The truth of a condition expression (`Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not`, `Condition`). */
+  evaluateCondition(value: unknown): boolean;
 }
 
 /** True for `{ Ref: … }` and `{ 'Fn::…': … }`: one key naming an intrinsic function. */
@@ -156,6 +166,11 @@ export function intrinsicResolver(scope: ResolveScope): IntrinsicResolver {
     return fail('a condition must be Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition');
   }
 
+  /** A condition expression, `{ Condition: Name }` included, as a boolean. */
+  function evaluateCondition(value: unknown): boolean {
+    return conditionOperand(value);
+  }
+
   function equals(argument: unknown): boolean {
     const [left, right] = pair(argument, 'Fn::Equals', 2).map(resolve);
     // CloudFormation compares the values as strings (`!Equals [!Ref Count, 0]`).
@@ -176,7 +191,9 @@ export function intrinsicResolver(scope: ResolveScope): IntrinsicResolver {
     return value;
   }
 
+  const extra = Object.fromEntries(Object.entries(scope.extraFunctions ?? {}).map(([name, run]) => [name, (argument: unknown) => run(argument, resolve)]));
   const FUNCTIONS: Readonly<Record<string, (argument: unknown) => unknown>> = {
+    ...extra,
     Ref: ref,
     'Fn::GetAtt': getAttIntrinsic,
     'Fn::Sub': sub,
@@ -226,5 +243,5 @@ export function intrinsicResolver(scope: ResolveScope): IntrinsicResolver {
     }
   }
 
-  return { resolve, condition };
+  return { resolve, condition, evaluateCondition };
 }

@@ -35,7 +35,7 @@ describe('the Rules/Conditions evaluator', () => {
   });
 
   test('refuses functions it does not know instead of passing them', () => {
-    expect(() => evaluateCondition({ 'Fn::EachMemberIn': [[], []] }, contextFor(tiny()))).toThrow(/does not support/);
+    expect(() => evaluateCondition({ 'Fn::EachMemberIn': [[], []] }, contextFor(tiny()))).toThrow(/Fn::EachMemberIn is not an intrinsic function o2-cognito knows/);
   });
 
   test('reports the AssertDescription of each failing assertion, honouring RuleCondition', () => {

@@ -1,30 +1,32 @@
 import type { Template } from '../../../cli/template/load-template';
+import { type ExtraFunction, type IntrinsicResolver, intrinsicResolver } from '../../../cli/template/resolve-intrinsics';
+import { buildSymbolTable } from '../../../cli/template/symbol-table';
 
 /**
- * A small evaluator for what CloudFormation decides from parameter values alone: `Conditions`, `Rules`
- * assertions and `Fn::If` branches. cfn-lint checks the structure of `Rules` but never evaluates them, so
- * this is how the tests learn which parameter combinations a deploy accepts.
- * Supported: Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Contains, Fn::EachMemberEquals, Fn::Join, Ref
- * (parameters — a CommaDelimitedList one as its list — and a few pseudo parameters), Condition; anything
- * else throws, so an unsupported construct cannot pass silently.
+ * What CloudFormation decides from parameter values alone: `Conditions`, `Rules` assertions and `Fn::If`
+ * branches. cfn-lint checks the structure of `Rules` but never evaluates them, so this is how the tests
+ * learn which parameter combinations a deploy accepts.
+ *
+ * The conditions are evaluated by the CLI's own resolver (cli/template/resolve-intrinsics.ts, which
+ * `invoke` and `replay` use), not by a second copy: the oracle of the template tests is what they expect
+ * (which resources a parameter set creates, which combinations Rules refuse), written by hand, so a wrong
+ * evaluator fails them either way, and every condition of both templates exercises the CLI's evaluator.
+ * Added here: the Rules section's own functions (Fn::Contains, Fn::EachMemberEquals), and strictness — a
+ * condition that needs a value only a deployed stack has (a resource's Ref or attribute, a parameter
+ * without a default) throws, and so does any function the resolver does not know.
  */
 
 export type ParameterValues = Readonly<Record<string, string>>;
 
 export interface EvaluationContext {
+  /** Every parameter's value: the one given, else its Default. */
   readonly parameters: ParameterValues;
-  readonly conditions: Readonly<Record<string, unknown>>;
-  /** Parameters of type CommaDelimitedList: Ref gives their value split at the commas. */
-  readonly lists?: ReadonlySet<string>;
+  readonly resolver: IntrinsicResolver;
 }
 
-const PSEUDO_PARAMETERS: ParameterValues = {
-  'AWS::AccountId': '123456789012',
-  'AWS::Region': 'eu-west-1',
-  'AWS::Partition': 'aws',
-  'AWS::StackName': 'o2-cognito',
-  'AWS::URLSuffix': 'amazonaws.com',
-};
+/** The stack the tests deploy in their heads; the account is the CLI's local one (123456789012). */
+const REGION = 'eu-west-1';
+const STACK_NAME = 'o2-cognito';
 
 /** Default parameter values overridden by `given`; a parameter without a default must be given. */
 export function parameterValues(template: Template, given: ParameterValues = {}): ParameterValues {
@@ -40,73 +42,48 @@ export function parameterValues(template: Template, given: ParameterValues = {})
   return values;
 }
 
-export function contextFor(template: Template, given: ParameterValues = {}): EvaluationContext {
-  const lists = new Set(Object.entries(template.Parameters ?? {}).filter(([, spec]) => spec.Type === 'CommaDelimitedList').map(([name]) => name));
-  return { parameters: parameterValues(template, given), conditions: template.Conditions ?? {}, lists };
-}
-
-function only(expr: Record<string, unknown>): [string, unknown] {
-  const keys = Object.keys(expr);
-  if (keys.length !== 1) throw new Error(`Expected one intrinsic function, got keys ${keys.join(', ')}.`);
-  const key = keys[0] as string;
-  return [key, expr[key]];
-}
-
 function list(value: unknown, fn: string): unknown[] {
   if (!Array.isArray(value)) throw new Error(`${fn} takes a list.`);
   return value;
 }
 
-/** The value of a scalar expression: a literal, a Ref, or a condition function (as 'true'/'false'). */
-export function evaluate(expr: unknown, ctx: EvaluationContext): unknown {
-  if (typeof expr !== 'object' || expr === null) return expr;
-  if (Array.isArray(expr)) return expr.map((item) => evaluate(item, ctx));
-  const [fn, arg] = only(expr as Record<string, unknown>);
-  switch (fn) {
-    case 'Ref': {
-      const name = String(arg);
-      const value = ctx.parameters[name] ?? PSEUDO_PARAMETERS[name];
-      if (value === undefined) throw new Error(`Ref ${name} is not a parameter.`);
-      return ctx.lists?.has(name) ? value.split(',') : value;
-    }
-    case 'Condition':
-      return evaluateCondition(ctx.conditions[String(arg)] ?? missing(String(arg)), ctx);
-    case 'Fn::Equals': {
-      const [a, b] = list(arg, fn).map((item) => String(evaluate(item, ctx)));
-      return a === b;
-    }
-    case 'Fn::Not':
-      return !evaluateCondition(list(arg, fn)[0], ctx);
-    case 'Fn::And':
-      return list(arg, fn).every((item) => evaluateCondition(item, ctx));
-    case 'Fn::Or':
-      return list(arg, fn).some((item) => evaluateCondition(item, ctx));
-    case 'Fn::Contains': {
-      const [haystack, needle] = list(arg, fn);
-      return list(evaluate(haystack, ctx), fn).map(String).includes(String(evaluate(needle, ctx)));
-    }
-    case 'Fn::EachMemberEquals': {
-      const [members, value] = list(arg, fn);
-      return list(evaluate(members, ctx), fn).every((member) => String(member) === String(evaluate(value, ctx)));
-    }
-    case 'Fn::Join': {
-      const [delimiter, parts] = list(arg, fn);
-      return list(evaluate(parts, ctx), fn).map(String).join(String(delimiter));
-    }
-    default:
-      throw new Error(`The evaluator does not support ${fn}.`);
-  }
+/**
+ * The rule-specific functions of the Rules section
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/rules-section-structure.html).
+ */
+const RULE_FUNCTIONS: Readonly<Record<string, ExtraFunction>> = {
+  'Fn::Contains': (argument, resolve) => {
+    const [haystack, needle] = list(argument, 'Fn::Contains');
+    return list(resolve(haystack), 'Fn::Contains').map(String).includes(String(resolve(needle)));
+  },
+  'Fn::EachMemberEquals': (argument, resolve) => {
+    const [members, value] = list(argument, 'Fn::EachMemberEquals');
+    return list(resolve(members), 'Fn::EachMemberEquals').every((member) => String(member) === String(resolve(value)));
+  },
+};
+
+export function contextFor(template: Template, given: ParameterValues = {}): EvaluationContext {
+  const parameters = parameterValues(template, given);
+  const symbols = buildSymbolTable(template, new Map([...Object.entries(parameters), ['AWS::StackName', STACK_NAME]]), REGION);
+  const resolver = intrinsicResolver({
+    template,
+    symbols,
+    extraFunctions: RULE_FUNCTIONS,
+    onPlaceholder: (what) => {
+      throw new Error(`A condition must follow from parameter values alone, but it needs ${what}.`);
+    },
+  });
+  return { parameters, resolver };
 }
 
-function missing(name: string): never {
-  throw new Error(`Condition ${name} is not defined.`);
+/** The value of a scalar expression: a literal, a Ref, or a condition function (as true/false). */
+export function evaluate(expr: unknown, ctx: EvaluationContext): unknown {
+  return ctx.resolver.resolve(expr);
 }
 
 /** A condition expression (or a named condition's body) evaluated to a boolean. */
 export function evaluateCondition(expr: unknown, ctx: EvaluationContext): boolean {
-  const value = evaluate(expr, ctx);
-  if (typeof value !== 'boolean') throw new Error(`Expected a condition, got ${JSON.stringify(value)}.`);
-  return value;
+  return ctx.resolver.evaluateCondition(expr);
 }
 
 /** The AssertDescription of every Rules assertion that fails for these parameter values. */

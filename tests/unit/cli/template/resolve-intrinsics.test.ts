@@ -195,6 +195,35 @@ describe('intrinsicResolver: other functions', () => {
   });
 });
 
+describe('intrinsicResolver: condition expressions and extra functions', () => {
+  test('evaluates a condition expression, a named Condition included', () => {
+    const { resolver } = resolverFor({ Stage: 'prod' });
+
+    expect(resolver.evaluateCondition({ Condition: 'IsProd' })).toBe(true);
+    expect(resolver.evaluateCondition({ 'Fn::And': [{ Condition: 'IsProd' }, { 'Fn::Equals': [{ Ref: 'Count' }, '4'] }] })).toBe(false);
+    expect(() => resolver.evaluateCondition({ Ref: 'Stage' })).toThrow(/a condition must be/);
+  });
+
+  test('knows the functions a section adds, inside the built-in ones, and lets no extra function replace a built-in one', () => {
+    const template = parseTemplate(TEMPLATE);
+    const symbols = buildSymbolTable(template, new Map(), 'eu-west-1');
+    const resolver = intrinsicResolver({
+      template,
+      symbols,
+      extraFunctions: {
+        'Fn::Contains': (argument, resolve) => {
+          const [list, item] = argument as [unknown, unknown];
+          return (resolve(list) as unknown[]).includes(resolve(item));
+        },
+        'Fn::Equals': () => 'replaced',
+      },
+    });
+
+    expect(resolver.evaluateCondition({ 'Fn::Not': [{ 'Fn::Contains': [{ Ref: 'Names' }, 'b'] }] })).toBe(false);
+    expect(resolver.evaluateCondition({ 'Fn::Equals': [{ Ref: 'Stage' }, 'dev'] })).toBe(true);
+  });
+});
+
 describe('isIntrinsic', () => {
   test('recognises one-key Ref and Fn:: maps only', () => {
     expect(isIntrinsic({ Ref: 'X' })).toBe(true);
