@@ -263,7 +263,10 @@ describe('createManagementClient', () => {
     const response = await client.send({ method: 'GET', path: '/api/default/dashboards' });
 
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ message: expect.stringMatching(/^x+$/) });
+    // Checked without a regular expression: V8 may throw a stack overflow backtracking /^x+$/ over megabytes.
+    const { message } = response.json as { message: string };
+    expect(Object.keys(response.json as object)).toEqual(['message']);
+    expect(message.replaceAll('x', '')).toBe('');
     expect(JSON.stringify(response.json)).toHaveLength(MAX_RESPONSE_BYTES);
   });
 });
