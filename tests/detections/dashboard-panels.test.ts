@@ -1,15 +1,16 @@
 /**
- * Every panel of the dashboard executed in DuckDB over the baseline day and over the day with attacks in it,
+ * Every panel of the dashboard executed in DuckDB over the baseline day and over days with attacks in them,
  * as the dashboard runs it: its default range (the last 24 hours, so `histogram(_timestamp)` takes 1-hour
  * buckets), the variables at "all" or with values selected. Each panel must return the columns its axes
- * name, and show what it is there to show.
+ * name, and show what it is there to show; the Overview must show the same with the user activity log on
+ * the stream as without it.
  */
 import { DEFAULT_STREAM } from '../../functions/shared/pack/constants';
 import { PACK_CONTENT } from '../../functions/shared/pack/content';
-import { renderPack } from '../../functions/shared/pack/render';
+import { panelSql, renderedTabs } from './harness/dashboard-queries';
 import { DetectionLab } from './harness/detection-lab';
 import type { ResultRow } from './harness/duckdb-stream';
-import { histogramInterval, removeAllValuesPlaceholder, selectVariables } from './harness/openobserve-sql';
+import { histogramInterval } from './harness/openobserve-sql';
 import { SCENARIO_DAY_MS, generateScenario, scenarioPool } from './harness/scenario';
 import { OFFICE_NAT_IP, baselineDay } from './scenarios/baseline-day';
 import { sprayingWithoutSub } from './scenarios/credential-attacks';
@@ -17,25 +18,28 @@ import { attacksInADay } from './scenarios/delivery-and-mixes';
 
 const DAY_US = 24 * 3_600_000_000;
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((t) => t.panels);
-const rendered = renderPack(PACK_CONTENT, { stream: DEFAULT_STREAM, thresholds: PACK_CONTENT.thresholds, enableAlerts: true }).dashboard as unknown as typeof PACK_CONTENT.dashboard;
-const renderedPanels = rendered.tabs.flatMap((t) => t.panels);
+const overview = renderedTabs[0]?.panels.map((p) => p.title) ?? [];
 
 let lab: DetectionLab;
+let withoutLog: DetectionLab;
 beforeAll(async () => {
   lab = await DetectionLab.open([baselineDay, attacksInADay]);
+  withoutLog = await DetectionLab.open([baselineDay], { userActivityLogs: false });
 }, 120_000);
-afterAll(() => lab?.close());
+afterAll(() => {
+  lab?.close();
+  withoutLog?.close();
+});
+
+/** `sql` over the scenario's day in `on`, as the dashboard runs it over its default range. */
+async function overDay(sql: string, scenario: string, on: DetectionLab = lab): Promise<ResultRow[]> {
+  await on.db.useStream(DEFAULT_STREAM, `scenario_${scenario.replace(/-/g, '_')}`);
+  const start = SCENARIO_DAY_MS * 1000;
+  return on.db.query(sql, { startUs: start, endUs: start + DAY_US, nowMs: SCENARIO_DAY_MS + 24 * 3_600_000 + 600_000, histogramInterval: histogramInterval(DAY_US) });
+}
 
 /** The panel's query over the scenario's day, as the dashboard sends it with every variable at "all" or as given. */
-async function panel(title: string, scenario: string, selected?: Readonly<Record<string, readonly string[]>>): Promise<ResultRow[]> {
-  const found = renderedPanels.find((p) => p.title === title);
-  if (found === undefined) throw new Error(`No panel titled ${title}.`);
-  const raw = found.queries[0]?.query ?? '';
-  const sql = removeAllValuesPlaceholder(selected === undefined ? selectVariables(raw, { user_pool: ['_o2_all_'], aws_account_id: ['_o2_all_'], aws_region: ['_o2_all_'] }) : selectVariables(raw, selected));
-  await lab.db.useStream(DEFAULT_STREAM, `scenario_${scenario.replace(/-/g, '_')}`);
-  const start = SCENARIO_DAY_MS * 1000;
-  return lab.db.query(sql, { startUs: start, endUs: start + DAY_US, nowMs: SCENARIO_DAY_MS + 24 * 3_600_000 + 600_000, histogramInterval: histogramInterval(DAY_US) });
-}
+const panel = (title: string, scenario: string, selected?: Readonly<Record<string, readonly string[]>>): Promise<ResultRow[]> => overDay(panelSql(title, selected), scenario);
 
 describe('the dashboard panels in DuckDB', () => {
   test.each(panels.map((p) => p.title))('panel "%s" runs over a day and returns every column its axes name', async (title) => {
@@ -93,6 +97,25 @@ describe('the dashboard panels in DuckDB', () => {
     const rows = await panel('Admin changes to pools and users', 'attacks-in-a-day');
 
     expect(rows.find((r) => r.event_name === 'SetIdentityPoolRoles')).toMatchObject({ category: 'pool_admin', identity_pool_id: expect.stringMatching(/^eu-west-1:/) });
+  });
+
+  test.each(overview)('Overview panel "%s" shows the same day with the user activity log on the stream as without it', async (title) => {
+    // Prepare: every row, in a stable order (a LIMIT cuts ties at random, and equal keys sort at random)
+    const sql = panelSql(title).replace(/ LIMIT \d+$/, '');
+    const rows = async (on: DetectionLab) => (await overDay(sql, 'baseline-day', on)).map((r) => JSON.stringify(r)).sort();
+
+    // Act
+    const [on, off] = [await rows(lab), await rows(withoutLog)];
+
+    // Assess
+    expect(on.length).toBeGreaterThan(0);
+    expect(on).toEqual(off);
+  });
+
+  test("the comparison catches a panel that counts the log's SignIn events too", async () => {
+    const counting = panelSql('Sign-in attempts').replace("event_type <> 'UserActivity' AND ", '');
+
+    expect(await overDay(counting, 'baseline-day')).not.toEqual(await overDay(counting, 'baseline-day', withoutLog));
   });
 
   test('the account-security changes list the TOTP enrolments and e-mail changes of the day, and no sign-in', async () => {

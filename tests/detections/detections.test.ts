@@ -77,6 +77,8 @@ const sql = (from: string, to: string) => (alert: AlertContent & JsonObject): Al
   query_condition: { ...alert.query_condition, sql: (alert.query_condition.sql ?? '').split(from).join(to) },
 });
 
+/** What keeps the CloudTrail detections from counting a sign-in the user activity log records too. */
+const CLOUDTRAIL_ONLY = "event_type <> 'UserActivity' AND ";
 const FAILED_ACCOUNTS = "COUNT(DISTINCT CASE WHEN outcome = 'failure' THEN user_sub END) + COUNT(DISTINCT CASE WHEN outcome = 'failure' AND user_sub IS NULL THEN event_id END)";
 const WRONG_CREDENTIALS = " AND (error_code IN ('NotAuthorizedException', 'UserNotFoundException') OR (error_code IS NULL AND http_status >= 400))";
 
@@ -88,6 +90,8 @@ describe('the checks fail when a detection is broken', () => {
     ['the sign-up surge counts rows, not events', 'cognito_signup_surge', sql('COUNT(DISTINCT event_id)', 'COUNT(*)'), ['near-threshold-redelivered']],
     ['the failure spike counts client errors (as before)', 'cognito_failed_signin_spike', sql(WRONG_CREDENTIALS, ''), ['baseline-day']],
     ['the success rate counts client errors (as before)', 'cognito_signin_success_rate_drop', sql(WRONG_CREDENTIALS, ''), ['baseline-day']],
+    ["the success rate counts the user activity log's sign-ins too", 'cognito_signin_success_rate_drop', sql(CLOUDTRAIL_ONLY, ''), ['sign-ins-seen-twice', 'baseline-day']],
+    ["the sign-up surge counts the user activity log's sign-ups too", 'cognito_signup_surge', sql(CLOUDTRAIL_ONLY, ''), ['sign-ins-seen-twice']],
     ['the MFA alert takes any new authenticator after a sign-in for a takeover', 'cognito_mfa_change_after_sign_in', sql("MIN(CASE WHEN challenge_name IN ('SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP')", "MIN(CASE WHEN category = 'sign_in'"), ['baseline-day']],
   ] as const)('%s', async (_what, name, edit, broken) => {
     // Act
@@ -126,5 +130,41 @@ describe('the checks fail when a detection is broken', () => {
 
     // Assess
     expect(firedAlerts(day as ScenarioOutcome)).toEqual(['cognito_pool_admin_change']);
+  });
+});
+
+describe('the user activity log on the same stream', () => {
+  let withoutLog: DetectionLab;
+  beforeAll(async () => {
+    withoutLog = await DetectionLab.open(SCENARIOS, { userActivityLogs: false });
+  }, 180_000);
+  afterAll(() => withoutLog?.close());
+
+  /** Each alert's notifications per scenario, rows in a stable order. */
+  const sent = (runs: readonly ScenarioOutcome[], alerts: readonly string[]) =>
+    runs.flatMap((o) => alerts.map((alert) => ({ scenario: o.scenario.id, alert, notifications: (o.notifications.get(alert) ?? []).map((n) => ({ at: n.at, rows: n.rows.map((r) => JSON.stringify(r)).sort() })) })));
+
+  test('changes no notification of the CloudTrail alerts: with it turned off, every scenario notifies the same', async () => {
+    // Prepare
+    const cloudTrailAlerts = PACK_CONTENT.alerts.map((a) => a.name);
+
+    // Act
+    const off = await withoutLog.evaluate({ alerts: cloudTrailAlerts });
+
+    // Assess
+    expect(sent(off, cloudTrailAlerts)).toEqual(sent(outcomes, cloudTrailAlerts));
+    expect(outcomes.filter((o) => o.storedRows > (off.find((x) => x.scenario.id === o.scenario.id)?.storedRows ?? 0)).length).toBeGreaterThan(SCENARIOS.length / 2);
+  });
+
+  test("the comparison catches a CloudTrail alert that counts the log's sign-ins too", async () => {
+    // Prepare
+    const counting = withAlert('cognito_signin_success_rate_drop', sql(CLOUDTRAIL_ONLY, ''));
+    const scope = { content: counting, scenarios: ['baseline-day'], alerts: ['cognito_signin_success_rate_drop'] };
+
+    // Act
+    const [on, off] = [await lab.evaluate(scope), await withoutLog.evaluate(scope)];
+
+    // Assess
+    expect(sent(on, scope.alerts)).not.toEqual(sent(off, scope.alerts));
   });
 });

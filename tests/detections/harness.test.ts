@@ -177,6 +177,21 @@ describe('scenarios through the pipeline', () => {
     expect(new Set(twice.map((r) => r.record.event_id)).size).toBe(events.length);
   });
 
+  test("the user activity log adds its own rows and changes none of CloudTrail's", () => {
+    // Prepare
+    const { events } = generateScenario(baselineDay);
+    const cloudTrail = events.filter((e) => e.via !== 'log-delivery');
+    const key = (r: { record: unknown; ingestedAt: number }) => JSON.stringify([r.record, r.ingestedAt]);
+
+    // Act
+    const both = deliver(events, { seed: baselineDay.seed, redelivered: 0.15 });
+    const alone = deliver(cloudTrail, { seed: baselineDay.seed, redelivered: 0.15 });
+
+    // Assess
+    expect(both.filter((r) => r.record.event_type !== 'UserActivity').map(key).sort()).toEqual(alone.map(key).sort());
+    expect(both.length - alone.length).toBeGreaterThan(2000);
+  });
+
   test('a scenario is the same bytes every time: its seed is all it depends on', () => {
     const digest = (json: unknown) => createHash('sha256').update(JSON.stringify(json)).digest('hex');
     const again = { ...sprayingTwoCampaigns };

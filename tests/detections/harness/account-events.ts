@@ -13,7 +13,8 @@ const CODE_SENT = { destination: HIDDEN, deliveryMedium: 'EMAIL', attributeName:
 /**
  * `ForgotPassword`, then `ConfirmForgotPassword` with the code (wrong `wrongCodes` times first). For an
  * unknown user a LEGACY client answers UserNotFoundException; a client that prevents user-existence errors
- * answers as if a code had been sent, without a sub.
+ * answers as if a code had been sent, without a sub. An existing user's request is in the user activity
+ * log too (`ForgotPassword`, `Pass`).
  */
 export function forgotPassword(ct: CloudTrailEvents, o: { client: AppClient; ip: string; at: number; user?: SimulatedUser; wrongCodes?: number; confirm?: boolean }): TimedEvent[] {
   const requestParameters = { clientId: o.client.id, username: HIDDEN };
@@ -23,6 +24,7 @@ export function forgotPassword(ct: CloudTrailEvents, o: { client: AppClient; ip:
   }
   const { sub } = o.user;
   const events = [ct.apiCall({ name: 'ForgotPassword', at: o.at, ip: o.ip, sub, requestParameters, responseElements: { codeDeliveryDetails: CODE_SENT } })];
+  if (ct.activity !== undefined) events.push(ct.activity.event({ type: 'ForgotPassword', at: o.at, user: o.user, client: o.client, ip: o.ip, response: 'Pass' }));
   if (o.confirm === false) return events;
   let t = o.at + 90_000;
   const confirm = { clientId: o.client.id, username: HIDDEN, confirmationCode: HIDDEN, password: HIDDEN };

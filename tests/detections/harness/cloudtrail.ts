@@ -7,6 +7,7 @@
  */
 import type { Random } from './random';
 import { isoSeconds, type SimulatedPool } from './simulated-pool';
+import type { UserActivityEvents } from './user-activity-events';
 
 export type Json = Record<string, unknown>;
 
@@ -14,6 +15,10 @@ export type Json = Record<string, unknown>;
 export interface TimedEvent {
   readonly at: number;
   readonly event: Json;
+  /** How it reaches Firehose: through EventBridge (CloudTrail, the default) or CloudWatch Logs' log delivery. */
+  readonly via?: 'log-delivery';
+  /** Its delay on the way to Firehose, when a scenario sets it (ms); default: drawn by delivery.ts. */
+  readonly delayMs?: number;
 }
 
 export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
@@ -59,11 +64,16 @@ const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (K
 const SDK = 'aws-sdk-js/3.620.0 ua/2.1 os/macOS#14.5 lang/js md/browser#Safari_17.5 api/cognito-identity-provider#3.620.0';
 const CLI = 'aws-cli/2.17.5 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9';
 
-/** Builds the events of one deployment; ids come from the scenario's seeded random source. */
+/**
+ * Builds the events of one deployment; ids come from the scenario's seeded random source. `activity`, when
+ * given, is the same deployment's user activity log: the builders of sign-ins, sign-ups and password
+ * recovery add its events to CloudTrail's.
+ */
 export class CloudTrailEvents {
   constructor(
     private readonly random: Random,
     readonly pool: SimulatedPool,
+    readonly activity?: UserActivityEvents,
   ) {}
 
   private envelope(at: number, detailType: string, service: string, detail: Json): TimedEvent {

@@ -1,6 +1,7 @@
 /**
- * A scenario's events through the pipeline to the rows OpenObserve stores: EventBridge hands each event to
- * Firehose after a delay, Firehose buffers for `BUFFER_INTERVAL_MS` and sends the buffer to the real
+ * A scenario's events through the pipeline to the rows OpenObserve stores: EventBridge (CloudTrail) or
+ * CloudWatch Logs' log delivery (user activity logs) hands each event to Firehose after a delay, Firehose
+ * buffers for `BUFFER_INTERVAL_MS` and sends the buffer to the real
  * transform (`processBatch`), and OpenObserve stores the transformed records by its own ingestion rules (the
  * test oracle in tests/helpers/openobserve-rules.ts). Firehose delivers at least once: a redelivered buffer
  * is stored twice, and OpenObserve does not de-duplicate (docs/reference/openobserve-firehose-ingestion.md).
@@ -17,12 +18,18 @@ import { Random } from './random';
 export const BUFFER_INTERVAL_MS = 60_000;
 /** CloudTrail → EventBridge → Firehose: an assumption of 5 to 90 s; AWS documents no bound. */
 const EVENT_DELAY_MS = [5_000, 90_000] as const;
+/** Cognito → CloudWatch Logs' log delivery → Firehose: an assumption of 10 s to 3 min; AWS says "best effort". */
+const LOG_DELIVERY_DELAY_MS = [10_000, 180_000] as const;
 /** When a redelivered buffer arrives again: an assumption (Firehose retries after an unacknowledged delivery). */
 const REDELIVERY_DELAY_MS = 120_000;
 /** Transform and HTTP delivery of one buffer. */
 const DELIVERY_MS = 2_000;
-/** Redelivery choices use their own sequence, so the delays are the same with or without them. */
+/**
+ * Redelivery choices and log-delivery delays use their own sequences, and a buffer's redelivery depends on
+ * its flush time only: CloudTrail's rows are the same with or without the user activity log.
+ */
 const REDELIVERY_SEED_OFFSET = 7919;
+const LOG_DELIVERY_SEED_OFFSET = 15_485_863;
 const STREAM_ARN = 'arn:aws:firehose:eu-west-1:111122223333:deliverystream/detections';
 
 export interface StoredRow {
@@ -40,8 +47,8 @@ export interface DeliveryOptions {
   readonly config?: TransformConfig;
 }
 
-/** Base64 of the event's JSON, as EventBridge puts it to Firehose. */
-const encode = (event: unknown): string => Buffer.from(JSON.stringify(event), 'utf8').toString('base64');
+/** Base64 of the record: the event's JSON as EventBridge puts it, or a line of it as log delivery writes it. */
+const encode = (e: TimedEvent): string => Buffer.from(e.via === 'log-delivery' ? `${JSON.stringify(e.event)}\n` : JSON.stringify(e.event), 'utf8').toString('base64');
 
 interface ParsedBuffer {
   readonly flushAt: number;
@@ -56,12 +63,14 @@ function buffers(events: readonly TimedEvent[], seed: number, config: TransformC
   const cached = config === DEFAULT_TRANSFORM_CONFIG ? buffersOf.get(events)?.get(seed) : undefined;
   if (cached !== undefined) return cached;
   const random = new Random(seed);
-  const arrivals = events.map((e) => ({ event: e.event, arrival: e.at + random.int(...EVENT_DELAY_MS) })).sort((a, b) => a.arrival - b.arrival);
+  const logDelivery = new Random(seed + LOG_DELIVERY_SEED_OFFSET);
+  const delay = (e: TimedEvent): number => (e.via === 'log-delivery' ? (e.delayMs ?? logDelivery.int(...LOG_DELIVERY_DELAY_MS)) : (e.delayMs ?? random.int(...EVENT_DELAY_MS)));
+  const arrivals = events.map((e) => ({ e, arrival: e.at + delay(e) })).sort((a, b) => a.arrival - b.arrival);
   const byFlush = new Map<number, FirehoseTransformationEventRecord[]>();
-  arrivals.forEach(({ event, arrival }, i) => {
+  arrivals.forEach(({ e, arrival }, i) => {
     const flushAt = (Math.floor(arrival / BUFFER_INTERVAL_MS) + 1) * BUFFER_INTERVAL_MS;
     const records = byFlush.get(flushAt) ?? [];
-    records.push({ recordId: String(i).padStart(12, '0'), approximateArrivalTimestamp: arrival, data: encode(event) });
+    records.push({ recordId: String(i).padStart(12, '0'), approximateArrivalTimestamp: arrival, data: encode(e) });
     byFlush.set(flushAt, records);
   });
   const result = [...byFlush].map(([flushAt, records]): ParsedBuffer => {
@@ -85,10 +94,10 @@ function buffers(events: readonly TimedEvent[], seed: number, config: TransformC
  */
 export function deliver(events: readonly TimedEvent[], options: DeliveryOptions): StoredRow[] {
   const config = options.config ?? DEFAULT_TRANSFORM_CONFIG;
-  const redeliveries = new Random(options.seed + REDELIVERY_SEED_OFFSET);
   const stored: StoredRow[] = [];
   for (const { flushAt, rows } of buffers(events, options.seed, config)) {
-    const deliveries = redeliveries.chance(options.redelivered ?? 0) ? [flushAt + DELIVERY_MS, flushAt + DELIVERY_MS + REDELIVERY_DELAY_MS] : [flushAt + DELIVERY_MS];
+    const redelivered = new Random(options.seed + REDELIVERY_SEED_OFFSET + flushAt / BUFFER_INTERVAL_MS).chance(options.redelivered ?? 0);
+    const deliveries = redelivered ? [flushAt + DELIVERY_MS, flushAt + DELIVERY_MS + REDELIVERY_DELAY_MS] : [flushAt + DELIVERY_MS];
     for (const ingestedAt of deliveries) for (const record of rows) stored.push({ record, ingestedAt });
   }
   return stored.sort((a, b) => a.ingestedAt - b.ingestedAt);

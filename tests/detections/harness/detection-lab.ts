@@ -9,6 +9,7 @@ import { DEFAULT_STREAM } from '../../../functions/shared/pack/constants';
 import { PACK_CONTENT, type PackContent, type Thresholds } from '../../../functions/shared/pack/content';
 import { renderPack } from '../../../functions/shared/pack/render';
 import { evaluateAlert, type DataSpan, type Notification } from './alert-runs';
+import type { TimedEvent } from './cloudtrail';
 import { deliver } from './delivery';
 import { StreamDatabase } from './duckdb-stream';
 import { generateScenario, type Offenders, type Scenario } from './scenario';
@@ -42,6 +43,20 @@ interface Loaded {
   readonly offenders?: Offenders;
 }
 
+export interface OpenOptions {
+  /**
+   * Default true: the pool exports its user activity log to the stream. False plays the same scenarios
+   * with CloudTrail's events only, the same bytes (a deployment without threat protection).
+   */
+  readonly userActivityLogs?: boolean;
+}
+
+/** A scenario's events, without the user activity log's when it is turned off. */
+function eventsOf(scenario: Scenario, userActivityLogs: boolean): readonly TimedEvent[] {
+  const { events } = generateScenario(scenario);
+  return userActivityLogs ? events : events.filter((e) => e.via !== 'log-delivery');
+}
+
 export class DetectionLab {
   private constructor(
     readonly db: StreamDatabase,
@@ -49,7 +64,8 @@ export class DetectionLab {
   ) {}
 
   /** Generates, delivers and loads every scenario. */
-  static async open(scenarios: readonly Scenario[]): Promise<DetectionLab> {
+  static async open(scenarios: readonly Scenario[], options: OpenOptions = {}): Promise<DetectionLab> {
+    const userActivityLogs = options.userActivityLogs ?? true;
     const ids = new Set<string>();
     for (const s of scenarios) {
       if (ids.has(s.id)) throw new Error(`Two scenarios are named ${s.id}; scenario ids must be unique.`);
@@ -60,13 +76,13 @@ export class DetectionLab {
     for (const scenario of scenarios) {
       const { offenders } = generateScenario(scenario);
       const played = [...(scenario.playedWith ?? []), scenario];
-      const events = played.flatMap((s) => generateScenario(s).events);
+      const events = played.flatMap((s) => eventsOf(s, userActivityLogs));
       if (events.length === 0) throw new Error(`Scenario ${scenario.id} generated no events.`);
-      const rows = played.flatMap((s) => deliver(generateScenario(s).events, { seed: s.seed, redelivered: s.redelivered ?? 0 })).sort((a, b) => a.ingestedAt - b.ingestedAt);
+      const rows = played.flatMap((s) => deliver(eventsOf(s, userActivityLogs), { seed: s.seed, redelivered: s.redelivered ?? 0 })).sort((a, b) => a.ingestedAt - b.ingestedAt);
       const table = `scenario_${scenario.id.replace(/-/g, '_')}`;
       await db.load(table, rows);
       const span = { firstEventMs: Math.min(...events.map((e) => e.at)), lastIngestedMs: Math.max(...rows.map((r) => r.ingestedAt)) };
-      const parts = played.map((s) => ({ scenario: s, firstEventMs: Math.min(...generateScenario(s).events.map((e) => e.at)) })).filter((p) => Number.isFinite(p.firstEventMs));
+      const parts = played.map((s) => ({ scenario: s, firstEventMs: Math.min(...eventsOf(s, userActivityLogs).map((e) => e.at)) })).filter((p) => Number.isFinite(p.firstEventMs));
       loaded.push({ scenario, table, storedRows: rows.length, span, parts, ...(offenders === undefined ? {} : { offenders }) });
     }
     return new DetectionLab(db, loaded);

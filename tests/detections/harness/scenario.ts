@@ -7,6 +7,7 @@
 import { CloudTrailEvents, type TimedEvent } from './cloudtrail';
 import { Random } from './random';
 import { simulatedPool, type SimulatedPool } from './simulated-pool';
+import { UserActivityEvents } from './user-activity-events';
 
 /** Users in the pool every scenario acts on: "a few thousand", and still seconds to run. */
 export const POOL_SIZE = 3000;
@@ -16,12 +17,22 @@ const POOL_SEED = 20250618;
 export const SCENARIO_DAY_MS = Date.UTC(2025, 5, 18);
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
+/**
+ * The user activity log draws its ids from its own sequence, so CloudTrail's events are the same bytes with
+ * or without it (DetectionLab can play a scenario with the log turned off).
+ */
+const ACTIVITY_SEED_OFFSET = 104_729;
 
-/** What a scenario's generator is given: its random source, the pool, and the event builders. */
+/**
+ * What a scenario's generator is given: its random source, the pool, and the event builders. The pool is on
+ * the Plus feature plan with threat protection exporting its user activity log to the stream: `ct`'s
+ * sign-in, sign-up and recovery builders add the log's events, and `activity` writes others.
+ */
 export interface ScenarioWorld {
   readonly random: Random;
   readonly pool: SimulatedPool;
   readonly ct: CloudTrailEvents;
+  readonly activity: UserActivityEvents;
   /** Midnight UTC of the scenario's day, epoch ms. */
   readonly day: number;
 }
@@ -82,7 +93,8 @@ export function generateScenario(scenario: Scenario): ScenarioEvents {
   if (known !== undefined) return known;
   const pool = scenarioPool();
   const random = new Random(scenario.seed);
-  const events = scenario.generate({ random, pool, ct: new CloudTrailEvents(random, pool), day: SCENARIO_DAY_MS });
+  const activity = new UserActivityEvents(new Random(scenario.seed + ACTIVITY_SEED_OFFSET), pool);
+  const events = scenario.generate({ random, pool, ct: new CloudTrailEvents(random, pool, activity), activity, day: SCENARIO_DAY_MS });
   generated.set(scenario, events);
   return events;
 }

@@ -27,12 +27,14 @@ import {
 } from './credential-attacks';
 import { attacksInADay, baselineRedelivered, nearThresholdRedelivered } from './delivery-and-mixes';
 import { enumerationPrevented, enumerationSignUpAndRecovery, enumerationUserNotFound } from './enumeration';
+import { signInsSeenTwice } from './sign-ins-seen-twice';
 import { signUpSurgeApi, signUpSurgeManagedLogin } from './sign-up-surges';
 
 export const SCENARIOS: readonly Scenario[] = [
   baselineDay,
   baselineRedelivered,
   nearThresholdRedelivered,
+  signInsSeenTwice,
   sprayingWithSub,
   sprayingWithoutSub,
   sprayingManagedLogin,

@@ -190,7 +190,7 @@ describe('installPack', () => {
 
   test('on a stream that has not seen every field, warns about the queries that read them, skips their dry-run, and installs', async () => {
     fake.addStream('default', 'cognito_events', {
-      category: 'Utf8', outcome: 'Utf8', user_pool_id: 'Utf8', aws_account_id: 'Utf8', aws_region: 'Utf8', source_ip: 'Utf8', user_sub: 'Utf8', event_name: 'Utf8', http_status: 'Utf8',
+      category: 'Utf8', outcome: 'Utf8', event_type: 'Utf8', user_pool_id: 'Utf8', aws_account_id: 'Utf8', aws_region: 'Utf8', source_ip: 'Utf8', user_sub: 'Utf8', event_name: 'Utf8', http_status: 'Utf8',
     });
 
     const report = await installPack(installOptions(fake));

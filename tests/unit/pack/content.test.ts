@@ -6,6 +6,8 @@ const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
 const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];
 /** v5 dashboards use a 48-column grid (docs/reference/openobserve-management-api.md#dashboard-body-schema-v5). */
 const GRID_COLUMNS = 48;
+/** The categories the user activity log writes too (a sign-in, sign-up or recovery recorded twice). */
+const SHARED_CATEGORIES = /category (=|IN) \(?'(sign_in|sign_up|password)'/;
 
 describe('the pack files', () => {
   test('the dashboard is v5 with its eleven panels', () => {
@@ -25,6 +27,26 @@ describe('the pack files', () => {
       'Admin changes to pools and users',
       'Account-security changes',
     ]);
+  });
+
+  test('a sign-in is counted once: every panel on sign-ins, sign-ups or passwords reads CloudTrail only', () => {
+    for (const panel of panels) {
+      for (const { query: sql } of panel.queries) {
+        if (!SHARED_CATEGORIES.test(sql)) continue;
+        expect({ title: panel.title, cloudTrailOnly: sql.includes("WHERE event_type <> 'UserActivity' AND ") || sql.includes("event_type = 'AwsApiCall'") }).toEqual({ title: panel.title, cloudTrailOnly: true });
+      }
+    }
+  });
+
+  test("every alert that counts sign-ins, sign-ups or password recovery counts CloudTrail's, not the user activity log's too", () => {
+    // The MFA alert only asks whether a sign-in came before the change: the log's SignIn, which names the user, may answer.
+    const eitherSource = ['cognito_mfa_change_after_sign_in'];
+    for (const alert of PACK_CONTENT.alerts) {
+      const sql = alert.query_condition.sql ?? '';
+      if (!SHARED_CATEGORIES.test(sql) && !/'ForgotPassword'|lower\(event_name\)/.test(sql)) continue;
+      const oneSource = /WHERE event_type (<>|=) 'UserActivity' AND /.test(sql);
+      expect({ alert: alert.name, oneSource }).toEqual({ alert: alert.name, oneSource: !eitherSource.includes(alert.name) });
+    }
   });
 
   test('every panel is custom SQL on the templated stream, in a known chart type, with the fields v5 requires', () => {
