@@ -13,14 +13,18 @@ function firesWhen(description: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The schedule: real-time; a period; or, for an alert that compares a recent window with a look-back, both. */
+function schedule(keys: Readonly<Record<string, number | undefined>>, realTime: boolean): string {
+  if (realTime) return `real-time; silence ${keys.silence_minutes ?? 0}`;
+  const window = keys.lookback_minutes === undefined ? `period ${keys.period_minutes}` : `look-back ${keys.lookback_minutes}, recent ${keys.recent_minutes}`;
+  return `${window}, frequency ${keys.frequency_minutes}, silence ${keys.silence_minutes}`;
+}
+
 function defaults(keys: Readonly<Record<string, number>>, realTime: boolean): string {
   const counts = Object.entries(keys)
-    .filter(([key]) => !/^(period|frequency|silence)_minutes$/.test(key))
+    .filter(([key]) => !/^(period|frequency|silence|lookback|recent)_minutes$/.test(key))
     .map(([key, value]) => `\`${key}\` ${value}`);
-  const schedule = realTime
-    ? [`real-time; silence ${keys.silence_minutes ?? 0}`]
-    : [`period ${keys.period_minutes}, frequency ${keys.frequency_minutes}, silence ${keys.silence_minutes}`];
-  return [...counts, ...schedule].join('; ');
+  return [...counts, schedule(keys, realTime)].join('; ');
 }
 
 /** The pack's alerts: name, ATT&CK techniques, what makes each fire and its default thresholds, from content/. */

@@ -15,6 +15,7 @@ import { SCENARIO_DAY_MS, generateScenario, scenarioPool } from './harness/scena
 import { OFFICE_NAT_IP, baselineDay } from './scenarios/baseline-day';
 import { sprayingWithoutSub } from './scenarios/credential-attacks';
 import { attacksInADay } from './scenarios/delivery-and-mixes';
+import { threatsInADay } from './scenarios/risky-sign-ins';
 
 const DAY_US = 24 * 3_600_000_000;
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((t) => t.panels);
@@ -23,7 +24,7 @@ const overview = renderedTabs[0]?.panels.map((p) => p.title) ?? [];
 let lab: DetectionLab;
 let withoutLog: DetectionLab;
 beforeAll(async () => {
-  lab = await DetectionLab.open([baselineDay, attacksInADay]);
+  lab = await DetectionLab.open([baselineDay, attacksInADay, threatsInADay]);
   withoutLog = await DetectionLab.open([baselineDay], { userActivityLogs: false });
 }, 120_000);
 afterAll(() => {
@@ -44,10 +45,10 @@ const panel = (title: string, scenario: string, selected?: Readonly<Record<strin
 describe('the dashboard panels in DuckDB', () => {
   test.each(panels.map((p) => p.title))('panel "%s" runs over a day and returns every column its axes name', async (title) => {
     // Prepare
-    const axes = panels.find((p) => p.title === title)?.queries.flatMap((q) => [...q.fields.x, ...q.fields.y, ...q.fields.breakdown].map((a) => a.alias)) ?? [];
+    const axes = panels.find((p) => p.title === title)?.queries.flatMap((q) => [...q.fields.x, ...q.fields.y, ...q.fields.breakdown, ...[q.fields.name, q.fields.value_for_maps].filter((a) => a !== undefined)].map((a) => a.alias)) ?? [];
 
-    // Act
-    const rows = await panel(title, 'baseline-day');
+    // Act: the threat-protection day is the baseline day with the log's verdicts in it, so every panel has rows
+    const rows = await panel(title, 'threats-in-a-day');
 
     // Assess
     expect(rows.length).toBeGreaterThan(0);

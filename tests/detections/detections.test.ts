@@ -71,6 +71,13 @@ function withAlert(name: string, edit: (alert: AlertContent & JsonObject) => Ale
   return { ...PACK_CONTENT, alerts };
 }
 
+/** The outcome as the label of one of its alerts sees it: that alert's notifications, and that alert only. */
+const alone = (o: ScenarioOutcome, name: string): ScenarioOutcome => ({
+  ...o,
+  scenario: { ...o.scenario, detectedBy: o.scenario.detectedBy.filter((n) => n === name) },
+  notifications: new Map([[name, o.notifications.get(name) ?? []]]),
+});
+
 /** The alert's SQL with `from` replaced by `to` (every occurrence). */
 const sql = (from: string, to: string) => (alert: AlertContent & JsonObject): AlertContent & JsonObject => ({
   ...alert,
@@ -92,6 +99,13 @@ describe('the checks fail when a detection is broken', () => {
     ['the success rate counts client errors (as before)', 'cognito_signin_success_rate_drop', sql(WRONG_CREDENTIALS, ''), ['baseline-day']],
     ["the success rate counts the user activity log's sign-ins too", 'cognito_signin_success_rate_drop', sql(CLOUDTRAIL_ONLY, ''), ['sign-ins-seen-twice', 'baseline-day']],
     ["the sign-up surge counts the user activity log's sign-ups too", 'cognito_signup_surge', sql(CLOUDTRAIL_ONLY, ''), ['sign-ins-seen-twice']],
+    ['the high-risk alert takes Medium risk for High', 'cognito_high_risk_sign_in', sql("risk_level = 'High'", "risk_level IN ('Medium', 'High')"), ['medium-risk-second-factor']],
+    ["the high-risk alert reads the risk level only, not Cognito's blocks", 'cognito_high_risk_sign_in', sql(" OR risk_decision = 'Block'", ''), ['risky-sign-ins-blocked']],
+    ['the breached-password alert takes a known flag for a detection', 'cognito_compromised_credentials', sql('compromised_credentials = true', 'compromised_credentials IS NOT NULL'), ['baseline-day', 'medium-risk-second-factor']],
+    ['the breached-password alert reports blocked attempts only', 'cognito_compromised_credentials', sql('compromised_credentials = true', "compromised_credentials = true AND risk_decision = 'Block'"), ['breached-passwords']],
+    ['the new-country alert counts passed sign-ins only, not those waiting for a second factor', 'cognito_new_country_sign_in', sql("outcome IN ('success', 'unknown')", "outcome = 'success'"), ['sign-in-from-new-country']],
+    ['the new-country alert counts failed sign-ins too', 'cognito_new_country_sign_in', sql("outcome IN ('success', 'unknown')", "outcome IN ('success', 'unknown', 'failure')"), ['new-country-look-alikes']],
+    ['the new-country alert reports users without a history in the window', 'cognito_new_country_sign_in', sql('HAVING MIN(first_seen_us) < to_unixtime(now()) * 1000000 - {{recent_minutes}} * 60000000 AND ', 'HAVING '), ['new-country-look-alikes', 'baseline-day']],
     ['the MFA alert takes any new authenticator after a sign-in for a takeover', 'cognito_mfa_change_after_sign_in', sql("MIN(CASE WHEN challenge_name IN ('SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP')", "MIN(CASE WHEN category = 'sign_in'"), ['baseline-day']],
   ] as const)('%s', async (_what, name, edit, broken) => {
     // Act
@@ -99,8 +113,27 @@ describe('the checks fail when a detection is broken', () => {
 
     // Assess: the shipped alert holds on these scenarios, the broken one does not
     for (const id of broken) {
-      expect(labelProblems({ ...outcome(id), notifications: new Map([[name, outcome(id).notifications.get(name) ?? []]]) })).toEqual([]);
-      expect(labelProblems(mutated.find((o) => o.scenario.id === id) as ScenarioOutcome)).not.toEqual([]);
+      expect(labelProblems(alone(outcome(id), name))).toEqual([]);
+      expect(labelProblems(alone(mutated.find((o) => o.scenario.id === id) as ScenarioOutcome, name))).not.toEqual([]);
+    }
+  });
+
+  test.each([
+    ['a 20-minute period misses the High-risk verdict log delivery brings 25 minutes late', 'cognito_high_risk_sign_in', { period_minutes: 20 }, ['verdicts-reported-late']],
+    ['a 20-minute period misses the breached password log delivery brings 25 minutes late', 'cognito_compromised_credentials', { period_minutes: 20 }, ['verdicts-reported-late']],
+    ['a silence as long as the period loses a verdict delivered just after a notification', 'cognito_high_risk_sign_in', { silence_minutes: 30 }, ['risky-sign-ins-blocked']],
+    ['a silence as long as the period loses a breached password delivered just after a notification', 'cognito_compromised_credentials', { silence_minutes: 30 }, ['breached-passwords']],
+    ['a look-back 2 hours longer still holds the earlier trip, so the repeated one is not new', 'cognito_new_country_sign_in', { lookback_minutes: 10_080 + 120 }, ['new-country-after-lookback']],
+    ['a look-back 3 hours shorter has forgotten the earlier trip, so the repeated one is new', 'cognito_new_country_sign_in', { lookback_minutes: 10_080 - 180 }, ['new-country-look-alikes']],
+  ] as const)('the edge of the window: %s', async (_what, name, change, scenarios) => {
+    // Act
+    const thresholds = { ...PACK_CONTENT.thresholds, [name]: { ...PACK_CONTENT.thresholds[name], ...change } };
+    const moved = await lab.evaluate({ thresholds, scenarios, alerts: [name] });
+
+    // Assess: the defaults hold on these scenarios, the moved window does not
+    for (const id of scenarios) {
+      expect(labelProblems(alone(outcome(id), name))).toEqual([]);
+      expect(labelProblems(alone(moved.find((o) => o.scenario.id === id) as ScenarioOutcome, name))).not.toEqual([]);
     }
   });
 
@@ -145,8 +178,9 @@ describe('the user activity log on the same stream', () => {
     runs.flatMap((o) => alerts.map((alert) => ({ scenario: o.scenario.id, alert, notifications: (o.notifications.get(alert) ?? []).map((n) => ({ at: n.at, rows: n.rows.map((r) => JSON.stringify(r)).sort() })) })));
 
   test('changes no notification of the CloudTrail alerts: with it turned off, every scenario notifies the same', async () => {
-    // Prepare
-    const cloudTrailAlerts = PACK_CONTENT.alerts.map((a) => a.name);
+    // Prepare: the alerts on threat protection's verdicts read the log only, so without it they have nothing
+    const cloudTrailAlerts = PACK_CONTENT.alerts.filter((a) => !(a.query_condition.sql ?? '').includes("WHERE event_type = 'UserActivity'")).map((a) => a.name);
+    expect(PACK_CONTENT.alerts.length - cloudTrailAlerts.length).toBe(3);
 
     // Act
     const off = await withoutLog.evaluate({ alerts: cloudTrailAlerts });

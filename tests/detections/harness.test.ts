@@ -17,10 +17,15 @@ import { generateScenario } from './harness/scenario';
 import { baselineDay } from './scenarios/baseline-day';
 import { sprayingTwoCampaigns } from './scenarios/credential-attacks';
 import { nearThresholdRedelivered } from './scenarios/delivery-and-mixes';
+import { riskySignInsBlocked } from './scenarios/risky-sign-ins';
 import { signUpSurgeManagedLogin } from './scenarios/sign-up-surges';
 
-/** DataFusion functions the pack may use because DuckDB gives them the same meaning; anything else needs a shim. */
-const SAME_MEANING = ['count', 'sum', 'min', 'max', 'round', 'nullif', 'coalesce', 'lower', 'upper', 'cast'];
+/**
+ * DataFusion functions the pack may use because DuckDB gives them the same meaning; anything else needs a
+ * shim. `string_agg(x, sep)`: both join the non-NULL values with `sep`, NULL when there are none, in no
+ * promised order.
+ */
+const SAME_MEANING = ['count', 'sum', 'min', 'max', 'round', 'nullif', 'coalesce', 'lower', 'upper', 'cast', 'string_agg'];
 const DAY_US = Date.UTC(2025, 5, 18) * 1000;
 
 describe('DuckDB as OpenObserve', () => {
@@ -56,6 +61,21 @@ describe('DuckDB as OpenObserve', () => {
   test('integers divide as integers, NULLs sort first on DESC, str_match is a substring match', async () => {
     expect(await db.run(`SELECT 7 / 2 AS q, 100.0 * 1 / 8 AS f, str_match('Mozilla/5.0', 'zill') AS m`)).toEqual([{ q: 3, f: 12.5, m: true }]);
     expect((await db.run('SELECT x FROM (VALUES (1), (NULL), (3)) AS t(x) ORDER BY x DESC')).map((r) => r.x)).toEqual([null, 3, 1]);
+  });
+
+  test("to_unixtime gives whole seconds, now() is the window's time, string_agg skips NULLs", async () => {
+    // Prepare
+    const at = DAY_US + 13 * 3_600_000_000 + 999_999;
+    await db.load('clock_check', []);
+    await db.useStream('cognito_events', 'clock_check');
+
+    // Act
+    const [unix] = await db.run(`SELECT to_unixtime(make_timestamp(${at})) AS s, string_agg(x, ', ') AS joined FROM (VALUES ('a'), (NULL), ('a')) AS t(x)`);
+    const [clock] = await db.query('SELECT to_unixtime(now()) * 1000000 AS now_us, COUNT(*) AS n FROM "cognito_events"', { startUs: at - 60_000_000, endUs: at, nowMs: at / 1000 });
+
+    // Assess
+    expect(unix).toEqual({ s: String(Math.floor(at / 1_000_000)), joined: 'a, a' });
+    expect(clock).toEqual({ now_us: String(Math.floor(at / 1_000_000) * 1_000_000), n: '0' });
   });
 
   test('every function a pack query uses is shimmed or means the same in both engines', () => {
@@ -118,6 +138,17 @@ describe('alert evaluation', () => {
   test('runs every frequency step from the first event until the period has passed the last ingestion', () => {
     const t0 = Date.UTC(2025, 5, 18, 2, 13);
     expect(scheduledRunTimes(5, 15, { firstEventMs: t0, lastIngestedMs: t0 + 4 * 60_000 }).map((ms) => new Date(ms).toISOString().slice(11, 16))).toEqual(['02:15', '02:20', '02:25', '02:30', '02:35']);
+  });
+
+  test("a run's now() is the run's time", async () => {
+    // Prepare
+    const runs = [Date.UTC(2025, 5, 18, 10, 5), Date.UTC(2025, 5, 18, 10, 10)];
+
+    // Act
+    const byRun = await lab.db.runsOf('SELECT to_unixtime(now()) AS s, COUNT(*) AS n FROM "cognito_events"', 'cognito_events', 'scenario_spraying_two_campaigns', runs, 15 * 60_000);
+
+    // Assess
+    expect(runs.map((run) => byRun.get(run))).toEqual(runs.map((run) => [{ s: String(run / 1000), n: '0' }]));
   });
 
   test('evaluating every run in one statement gives what the SQL gives run by run, for every scheduled alert', async () => {
@@ -190,6 +221,28 @@ describe('scenarios through the pipeline', () => {
     // Assess
     expect(both.filter((r) => r.record.event_type !== 'UserActivity').map(key).sort()).toEqual(alone.map(key).sort());
     expect(both.length - alone.length).toBeGreaterThan(2000);
+  });
+
+  test("a sign-in's user activity event reaches OpenObserve as the transform writes it, with threat protection's verdict", () => {
+    // Prepare
+    const { events, offenders } = generateScenario(riskySignInsBlocked);
+
+    // Act
+    const rows = deliver(events, { seed: riskySignInsBlocked.seed }).map((r) => r.record).filter((r) => r.event_type === 'UserActivity');
+
+    // Assess
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.user_sub))).toEqual(new Set(offenders?.values));
+    for (const row of rows) {
+      expect(row).toMatchObject({ event_source: 'USER_ACTIVITY', event_name: 'SignIn', category: 'sign_in', aws_account_id: '111122223333', aws_region: 'eu-west-1', compromised_credentials: false, has_context_data: true });
+      expect(row.challenges).toBe('[{"challengeName":"Password","challengeResponse":"Success"}]');
+    }
+    expect(rows.map((r) => [r.risk_level, r.risk_decision, r.outcome]).sort()).toEqual([
+      ['High', 'Block', 'failure'],
+      ['High', 'Block', 'failure'],
+      ['High', 'NoRisk', 'success'],
+      ['Medium', 'Block', 'failure'],
+    ]);
   });
 
   test('a scenario is the same bytes every time: its seed is all it depends on', () => {

@@ -123,6 +123,8 @@ function v5Problem(body: Json): string | undefined {
     for (const panel of tab.panels) {
       if (!isObject(panel) || typeof panel.id !== 'string' || typeof panel.type !== 'string') return 'invalid panel';
       if (!isObject(panel.config) || typeof panel.config.show_legends !== 'boolean') return 'missing field `show_legends`';
+      const mapType = panel.config.map_type;
+      if (mapType !== undefined && mapType !== null && (!isObject(mapType) || (mapType.type !== undefined && typeof mapType.type !== 'string'))) return 'invalid type: map_type';
       if (!isObject(panel.layout) || ['x', 'y', 'w', 'h', 'i'].some((k) => typeof (panel.layout as Json)[k] !== 'number')) return 'missing field `layout`';
       if (!Array.isArray(panel.queries)) return 'missing field `queries`';
       for (const q of panel.queries) {
@@ -133,6 +135,11 @@ function v5Problem(body: Json): string | undefined {
           const items = q.fields[role];
           if (!Array.isArray(items)) return `missing field \`${role}\``;
           for (const item of items) if (!isObject(item) || typeof item.label !== 'string' || typeof item.column !== 'string') return 'missing field `label`';
+        }
+        // `PanelFields`' optional single axes (`Option<AxisItem>`): absent or null, else a whole axis item.
+        for (const role of ['name', 'value_for_maps']) {
+          const item = q.fields[role];
+          if (item !== undefined && item !== null && (!isObject(item) || typeof item.label !== 'string' || typeof item.alias !== 'string' || typeof item.column !== 'string')) return 'missing field `label`';
         }
       }
     }

@@ -18,6 +18,9 @@ import signupSurge from '../../../content/alerts/cognito_signup_surge.json';
 import mfaChangeAfterSignIn from '../../../content/alerts/cognito_mfa_change_after_sign_in.json';
 import emailChangeThenPasswordReset from '../../../content/alerts/cognito_email_change_then_password_reset.json';
 import massPasswordReset from '../../../content/alerts/cognito_mass_password_reset.json';
+import highRiskSignIn from '../../../content/alerts/cognito_high_risk_sign_in.json';
+import compromisedCredentials from '../../../content/alerts/cognito_compromised_credentials.json';
+import newCountrySignIn from '../../../content/alerts/cognito_new_country_sign_in.json';
 import authConfigChange from '../../../content/alerts/cognito_auth_config_change.json';
 import poolAdminChange from '../../../content/alerts/cognito_pool_admin_change.json';
 
@@ -39,6 +42,9 @@ export interface PanelQuery {
     readonly x: readonly AxisItem[];
     readonly y: readonly AxisItem[];
     readonly breakdown: readonly AxisItem[];
+    /** A `maps` panel's region names and the value that colours them. */
+    readonly name?: AxisItem;
+    readonly value_for_maps?: AxisItem;
   };
 }
 
@@ -85,7 +91,8 @@ export interface PackContent {
 // The assignments below are checked by tsc against the interfaces: a pack file that loses a field does
 // not compile.
 const dashboardContent: DashboardContent & JsonObject = dashboard;
-// In the order the README lists them: attacks on credentials, then on accounts, then configuration changes.
+// In the order the README lists them: attacks on credentials, then on accounts, then threat protection's
+// verdicts (user activity logs), then configuration changes.
 const alertContents: (AlertContent & JsonObject)[] = [
   passwordSpraying,
   bruteForceUser,
@@ -98,6 +105,9 @@ const alertContents: (AlertContent & JsonObject)[] = [
   mfaChangeAfterSignIn,
   emailChangeThenPasswordReset,
   massPasswordReset,
+  highRiskSignIn,
+  compromisedCredentials,
+  newCountrySignIn,
   authConfigChange,
   poolAdminChange,
 ];

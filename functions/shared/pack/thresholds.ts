@@ -16,11 +16,20 @@ const PERIOD_MINUTES_RANGE = [1, 1440] as const;
 const FREQUENCY_MINUTES_RANGE = [1, 1440] as const;
 /** A week: longer silences hide a second attack. */
 const SILENCE_MINUTES_RANGE = [0, 10_080] as const;
+/**
+ * The history a "not seen before" alert compares with (its period): an hour to 30 days. Each run reads the
+ * whole history, so the longest is what a run every few minutes can still afford on a busy pool.
+ */
+const LOOKBACK_MINUTES_RANGE = [60, 43_200] as const;
+/** What such an alert reports as new: events of the last minutes of the history, up to a day. */
+const RECENT_MINUTES_RANGE = [1, 1440] as const;
 
 function rangeFor(key: string): readonly [number, number] {
   if (key === 'period_minutes') return PERIOD_MINUTES_RANGE;
   if (key === 'frequency_minutes') return FREQUENCY_MINUTES_RANGE;
   if (key === 'silence_minutes') return SILENCE_MINUTES_RANGE;
+  if (key === 'lookback_minutes') return LOOKBACK_MINUTES_RANGE;
+  if (key === 'recent_minutes') return RECENT_MINUTES_RANGE;
   if (key.endsWith('_percent')) return PERCENT_RANGE;
   return COUNT_RANGE;
 }
@@ -30,7 +39,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Merges `overrides` (parsed JSON, unchecked) into `defaults`. Every problem is reported at once: unknown
- * alert or key, a value that is not a whole number in range, a frequency longer than the period.
+ * alert or key, a value that is not a whole number in range, a frequency longer than the period (or the
+ * recent window), a recent window as long as the look-back.
  */
 export function resolveThresholds(defaults: Thresholds, overrides: unknown): ThresholdsResult {
   if (overrides === undefined) return { ok: true, thresholds: defaults };
@@ -66,9 +76,15 @@ export function resolveThresholds(defaults: Thresholds, overrides: unknown): Thr
     }
   }
   for (const [alert, keys] of Object.entries(merged)) {
-    const { period_minutes: period, frequency_minutes: frequency } = keys;
-    if (period !== undefined && frequency !== undefined && frequency > period) {
-      problems.push(`'${alert}' runs every ${frequency} minutes over ${period} minutes, which leaves gaps; keep frequency_minutes at or below period_minutes`);
+    const { period_minutes: period, frequency_minutes: frequency, recent_minutes: recent, lookback_minutes: lookback } = keys;
+    // Each run reports the events of its period, or of its recent window when it compares that with a look-back.
+    const reported = recent ?? period;
+    const reportedKey = recent === undefined ? 'period_minutes' : 'recent_minutes';
+    if (reported !== undefined && frequency !== undefined && frequency > reported) {
+      problems.push(`'${alert}' runs every ${frequency} minutes over ${reported} minutes, which leaves gaps; keep frequency_minutes at or below ${reportedKey}`);
+    }
+    if (recent !== undefined && lookback !== undefined && recent >= lookback) {
+      problems.push(`'${alert}' reports the last ${recent} minutes of a ${lookback}-minute look-back, which leaves nothing earlier to compare with; keep recent_minutes below lookback_minutes`);
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, thresholds: merged };

@@ -18,7 +18,7 @@ export interface ScenarioOutcome {
   readonly scenario: Scenario;
   readonly storedRows: number;
   readonly span: DataSpan;
-  /** The scenario and those it is played with, each with its first event (epoch ms). */
+  /** The scenario and those it is played with, each with its first judged event (epoch ms). */
   readonly parts: readonly { readonly scenario: Scenario; readonly firstEventMs: number }[];
   readonly offenders?: Offenders;
   /** Alert name → the notifications it sent. */
@@ -40,6 +40,8 @@ interface Loaded {
   readonly storedRows: number;
   readonly span: DataSpan;
   readonly parts: ScenarioOutcome['parts'];
+  /** Notifications before it are a look-back's warm-up (ScenarioEvents.judgedFrom); -Infinity when none. */
+  readonly judgedFrom: number;
   readonly offenders?: Offenders;
 }
 
@@ -82,8 +84,11 @@ export class DetectionLab {
       const table = `scenario_${scenario.id.replace(/-/g, '_')}`;
       await db.load(table, rows);
       const span = { firstEventMs: Math.min(...events.map((e) => e.at)), lastIngestedMs: Math.max(...rows.map((r) => r.ingestedAt)) };
-      const parts = played.map((s) => ({ scenario: s, firstEventMs: Math.min(...eventsOf(s, userActivityLogs).map((e) => e.at)) })).filter((p) => Number.isFinite(p.firstEventMs));
-      loaded.push({ scenario, table, storedRows: rows.length, span, parts, ...(offenders === undefined ? {} : { offenders }) });
+      const judgedFrom = Math.max(Number.NEGATIVE_INFINITY, ...played.map((s) => generateScenario(s).judgedFrom ?? Number.NEGATIVE_INFINITY));
+      const parts = played
+        .map((s) => ({ scenario: s, firstEventMs: Math.max(judgedFrom, Math.min(...eventsOf(s, userActivityLogs).map((e) => e.at))) }))
+        .filter((p) => Number.isFinite(p.firstEventMs));
+      loaded.push({ scenario, table, storedRows: rows.length, span, parts, judgedFrom, ...(offenders === undefined ? {} : { offenders }) });
     }
     return new DetectionLab(db, loaded);
   }
@@ -94,10 +99,10 @@ export class DetectionLab {
     const pack = renderPack(content, { stream: DEFAULT_STREAM, thresholds: options.thresholds ?? content.thresholds, enableAlerts: true });
     const alerts = pack.alerts.filter((a) => options.alerts === undefined || options.alerts.includes(a.name));
     const outcomes: ScenarioOutcome[] = [];
-    for (const { scenario, table, storedRows, span, parts, offenders } of this.loaded) {
+    for (const { scenario, table, storedRows, span, parts, judgedFrom, offenders } of this.loaded) {
       if (options.scenarios !== undefined && !options.scenarios.includes(scenario.id)) continue;
       const notifications = new Map<string, readonly Notification[]>();
-      for (const alert of alerts) notifications.set(alert.name, await evaluateAlert(this.db, alert, pack.stream, table, span));
+      for (const alert of alerts) notifications.set(alert.name, (await evaluateAlert(this.db, alert, pack.stream, table, span)).filter((n) => n.at >= judgedFrom));
       outcomes.push({ scenario, storedRows, span, parts, notifications, ...(offenders === undefined ? {} : { offenders }) });
     }
     return outcomes;

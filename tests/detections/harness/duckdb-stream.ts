@@ -30,6 +30,10 @@ const INGESTED_COLUMN = 'o2_ingested_at_us';
  *   `src/search/src/sql/visitor/histogram_interval.rs`); the harness computes it the same way and sets it per query.
  * - `str_match(field, text)`: OpenObserve's case-sensitive substring match, which the server writes for a
  *   `contains` condition (`build_expr`, `src/core/src/alerts/mod.rs`); DuckDB's `contains` does the same.
+ * - `to_unixtime(ts)`: DataFusion's whole seconds since the epoch of a timestamp, as a 64-bit integer.
+ * - `now()`: DataFusion's time when the query starts. The scheduler is taken to be punctual (as everywhere in
+ *   the harness), so a run's `now()` is the run's time, and a single query's the window's `nowMs`; the harness
+ *   writes that time in place of `now()` ({@link atTime}), since DuckDB's own is the wall clock.
  */
 const SHIMS = [
   'SET integer_division = true',
@@ -38,10 +42,18 @@ const SHIMS = [
   `CREATE MACRO histogram(ts) AS time_bucket(CAST(getvariable('o2_histogram_interval') AS INTERVAL), make_timestamp(ts), TIMESTAMP '2001-01-01 00:00:00'),
      (ts, width) AS time_bucket(CAST(width AS INTERVAL), make_timestamp(ts), TIMESTAMP '2001-01-01 00:00:00')`,
   'CREATE MACRO str_match(field, text) AS contains(field, text)',
+  'CREATE MACRO to_unixtime(ts) AS CAST(epoch_us(ts) // 1000000 AS BIGINT)',
 ] as const;
 
-/** The functions SHIMS gives OpenObserve's meaning to; every other function the pack uses must mean the same in both engines. */
-export const SHIMMED_FUNCTIONS = ['histogram', 'str_match'] as const;
+/** The functions SHIMS and {@link atTime} give OpenObserve's meaning to; every other function the pack uses must mean the same in both engines. */
+export const SHIMMED_FUNCTIONS = ['histogram', 'str_match', 'to_unixtime', 'now'] as const;
+
+const NOW_CALL = /\bnow\s*\(\s*\)/gi;
+
+/** `sql` with every `now()` replaced by the timestamp of `microsExpression` (µs since the epoch). */
+export function atTime(sql: string, microsExpression: string): string {
+  return sql.replace(NOW_CALL, `make_timestamp(${microsExpression})`);
+}
 
 /** What one query sees: rows with `start <= _timestamp < end` (µs) that were ingested by `now` (ms). */
 export interface QueryWindow {
@@ -104,7 +116,7 @@ export class StreamDatabase {
     await this.connection.run(`SET VARIABLE o2_end_us = ${window.endUs}`);
     await this.connection.run(`SET VARIABLE o2_now_us = ${window.nowMs * 1000}`);
     if (window.histogramInterval !== undefined) await this.connection.run(`SET VARIABLE o2_histogram_interval = '${window.histogramInterval}'`);
-    const result = await this.connection.runAndReadAll(sql);
+    const result = await this.connection.runAndReadAll(atTime(sql, "getvariable('o2_now_us')"));
     return result.getRowObjectsJson() as ResultRow[];
   }
 
@@ -112,7 +124,7 @@ export class StreamDatabase {
    * `sql` run once per scheduled run in one statement: each run `r` sees the rows of `table` with
    * `r − period <= _timestamp < r` ingested by `r`, exactly what {@link query} shows through the view, joined
    * LATERAL so the SQL keeps its meaning per run (an aggregate over no rows still gives its one row). Only
-   * `FROM "<stream>"` is replaced. Result rows carry `o2_run_us`.
+   * `FROM "<stream>"` and `now()` (the run's time) are replaced. Result rows carry `o2_run_us`.
    */
   async runsOf(sql: string, stream: string, table: string, runsMs: readonly number[], periodMs: number): Promise<Map<number, ResultRow[]>> {
     const from = `FROM "${stream}"`;
@@ -120,7 +132,7 @@ export class StreamDatabase {
     const select = COLUMNS.map((name) => `"${name}"`).join(', ');
     const windowed = `(SELECT ${select} FROM "${table}" WHERE _timestamp >= o2_runs.o2_run_us - ${periodMs * 1000} AND _timestamp < o2_runs.o2_run_us AND ${INGESTED_COLUMN} <= o2_runs.o2_run_us) AS "${stream}"`;
     await this.connection.run(`CREATE OR REPLACE TEMP TABLE o2_runs AS SELECT unnest([${runsMs.map((ms) => ms * 1000).join(', ')}]::BIGINT[]) AS o2_run_us`);
-    const rows = await this.run(`SELECT o2_runs.o2_run_us, o2_result.* FROM o2_runs, LATERAL (${sql.replace(from, `FROM ${windowed}`)}) AS o2_result`);
+    const rows = await this.run(`SELECT o2_runs.o2_run_us, o2_result.* FROM o2_runs, LATERAL (${atTime(sql.replace(from, `FROM ${windowed}`), 'o2_runs.o2_run_us')}) AS o2_result`);
     const byRun = new Map<number, ResultRow[]>();
     for (const { o2_run_us: runUs, ...row } of rows) {
       const runMs = Number(runUs) / 1000;

@@ -17,6 +17,7 @@ const POOL_SEED = 20250618;
 export const SCENARIO_DAY_MS = Date.UTC(2025, 5, 18);
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 /**
  * The user activity log draws its ids from its own sequence, so CloudTrail's events are the same bytes with
  * or without it (DetectionLab can play a scenario with the log turned off).
@@ -48,6 +49,12 @@ export interface Offenders {
 export interface ScenarioEvents {
   readonly events: readonly TimedEvent[];
   readonly offenders?: Offenders;
+  /**
+   * Epoch ms from which the label is judged, and the attack's clock starts. A look-back alert needs days of
+   * history before the scenario day, and a history has to start somewhere: its first days are a warm-up
+   * (a user's second country is new then too), whose notifications do not count. Default: all of it.
+   */
+  readonly judgedFrom?: number;
 }
 
 export interface Scenario {

@@ -27,6 +27,8 @@ import {
 } from './credential-attacks';
 import { attacksInADay, baselineRedelivered, nearThresholdRedelivered } from './delivery-and-mixes';
 import { enumerationPrevented, enumerationSignUpAndRecovery, enumerationUserNotFound } from './enumeration';
+import { newCountryAfterLookback, newCountryLookAlikes, signInFromNewCountry } from './new-countries';
+import { breachedPasswords, mediumRiskSecondFactor, riskySignInsBlocked, threatsInADay, verdictsReportedLate } from './risky-sign-ins';
 import { signInsSeenTwice } from './sign-ins-seen-twice';
 import { signUpSurgeApi, signUpSurgeManagedLogin } from './sign-up-surges';
 
@@ -61,4 +63,12 @@ export const SCENARIOS: readonly Scenario[] = [
   threatProtectionDisabled,
   resourceServerScopesAdded,
   attacksInADay,
+  riskySignInsBlocked,
+  mediumRiskSecondFactor,
+  breachedPasswords,
+  verdictsReportedLate,
+  signInFromNewCountry,
+  newCountryLookAlikes,
+  newCountryAfterLookback,
+  threatsInADay,
 ];

@@ -125,6 +125,26 @@ describe('fake OpenObserve management API', () => {
     expect((await call('POST', '/api/default/dashboards', dashboard('  '))).status).toBe(500);
   });
 
+  test('takes a world-map panel with its name and value axes, and rejects one whose name axis lacks its label (422)', async () => {
+    // Prepare
+    const map = (name: Record<string, unknown>) => {
+      const board = dashboard('Map');
+      const panel = board.tabs[0]?.panels[0] as Record<string, unknown> & { config: Record<string, unknown>; queries: { fields: Record<string, unknown> }[] };
+      panel.type = 'maps';
+      panel.config.map_type = { type: 'world' };
+      Object.assign(panel.queries[0]?.fields ?? {}, { y: [], name, value_for_maps: axis('n') });
+      return board;
+    };
+
+    // Act
+    const good = await call('POST', '/api/default/dashboards', map(axis('country')));
+    const bad = await call('POST', '/api/default/dashboards', map({ alias: 'country', column: 'country' }));
+
+    // Assess
+    expect(good.status).toBe(200);
+    expect(bad.status).toBe(422);
+  });
+
   test('updates a dashboard only with its current hash and real folder: missing 500, stale 409, wrong folder 404', async () => {
     const created = await call('POST', '/api/default/dashboards', dashboard('Hashed'));
     const id = created.json.v5.dashboardId;

@@ -12,6 +12,7 @@ describe('the README alert table', () => {
     expect(spraying).toContain('| T1110.003 | One source IP failed to sign in as `min_users` or more accounts within `period_minutes` minutes');
     expect(spraying).toMatch(/\| `min_users` 10; `max_success_percent` 50; period 15, frequency 5, silence 15 \|$/);
     expect(rows.find((row) => row.startsWith('| `cognito_auth_config_change` |'))).toMatch(/\| real-time; silence 0 \|$/);
+    expect(rows.find((row) => row.startsWith('| `cognito_new_country_sign_in` |'))).toMatch(/\| look-back 10080, recent 30, frequency 15, silence 15 \|$/);
     expect(alertTable()).not.toContain('{{');
   });
 

@@ -3,42 +3,62 @@ import { readSqlReferences } from '../../../functions/shared/pack/sql-references
 import { techniquesOf } from '../../../scripts/readme/alert-table';
 
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
-const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge'];
+/** v5 chart types; `maps` is OpenObserve's world map (docs/reference/openobserve-management-api.md#world-map-panel-maps). */
+const PANEL_TYPES = ['area', 'area-stacked', 'bar', 'h-bar', 'line', 'scatter', 'stacked', 'h-stacked', 'pie', 'donut', 'table', 'metric', 'gauge', 'maps'];
 /** v5 dashboards use a 48-column grid (docs/reference/openobserve-management-api.md#dashboard-body-schema-v5). */
 const GRID_COLUMNS = 48;
 /** The categories the user activity log writes too (a sign-in, sign-up or recovery recorded twice). */
 const SHARED_CATEGORIES = /category (=|IN) \(?'(sign_in|sign_up|password)'/;
 
 describe('the pack files', () => {
-  test('the dashboard is v5 with its eleven panels', () => {
-    const titles = panels.map((p) => p.title);
+  test('the dashboard is v5 with an Overview tab of eleven CloudTrail panels and a Threat protection tab of seven', () => {
+    const tabs = PACK_CONTENT.dashboard.tabs.map((t) => [t.name, t.panels.map((p) => p.title)]);
 
     expect(PACK_CONTENT.dashboard.version).toBe(5);
-    expect(titles).toEqual([
-      'Sign-in attempts',
-      'Sign-in success rate (%)',
-      'Failed sign-ins and failing IPs',
-      'Failed sign-ins over time by reason',
-      'Sign-in outcomes over time',
-      'Top source IPs with failures',
-      'Password-spraying candidates (one IP, many users)',
-      'Brute-force targets (one user, many failures)',
-      'Sign-ups per hour',
-      'Admin changes to pools and users',
-      'Account-security changes',
+    expect(tabs).toEqual([
+      [
+        'Overview',
+        [
+          'Sign-in attempts',
+          'Sign-in success rate (%)',
+          'Failed sign-ins and failing IPs',
+          'Failed sign-ins over time by reason',
+          'Sign-in outcomes over time',
+          'Top source IPs with failures',
+          'Password-spraying candidates (one IP, many users)',
+          'Brute-force targets (one user, many failures)',
+          'Sign-ups per hour',
+          'Admin changes to pools and users',
+          'Account-security changes',
+        ],
+      ],
+      [
+        'Threat protection',
+        [
+          'Compromised credentials detected',
+          'High-risk or blocked sign-ins',
+          'Sign-ins by country',
+          'Risk decisions over time',
+          'Risk levels over time',
+          'Riskiest users',
+          'Compromised-credential detections',
+        ],
+      ],
     ]);
   });
 
-  test('a sign-in is counted once: every panel on sign-ins, sign-ups or passwords reads CloudTrail only', () => {
-    for (const panel of panels) {
-      for (const { query: sql } of panel.queries) {
-        if (!SHARED_CATEGORIES.test(sql)) continue;
-        expect({ title: panel.title, cloudTrailOnly: sql.includes("WHERE event_type <> 'UserActivity' AND ") || sql.includes("event_type = 'AwsApiCall'") }).toEqual({ title: panel.title, cloudTrailOnly: true });
-      }
+  test('a sign-in is counted once: the Overview reads CloudTrail only, the Threat protection tab the user activity log only', () => {
+    const [overview, threatProtection] = PACK_CONTENT.dashboard.tabs;
+    const queries = (tab: typeof overview) => (tab?.panels ?? []).flatMap((p) => p.queries.map((q) => [p.title, q.query] as const));
+
+    for (const [title, sql] of queries(overview)) {
+      if (!SHARED_CATEGORIES.test(sql)) continue;
+      expect({ title, cloudTrailOnly: sql.includes("WHERE event_type <> 'UserActivity' AND ") || sql.includes("event_type = 'AwsApiCall'") }).toEqual({ title, cloudTrailOnly: true });
     }
+    for (const [title, sql] of queries(threatProtection)) expect({ title, userActivityOnly: sql.includes("WHERE event_type = 'UserActivity' AND ") }).toEqual({ title, userActivityOnly: true });
   });
 
-  test("every alert that counts sign-ins, sign-ups or password recovery counts CloudTrail's, not the user activity log's too", () => {
+  test("every alert that counts sign-ins, sign-ups or password recovery counts CloudTrail's or the user activity log's, not both", () => {
     // The MFA alert only asks whether a sign-in came before the change: the log's SignIn, which names the user, may answer.
     const eitherSource = ['cognito_mfa_change_after_sign_in'];
     for (const alert of PACK_CONTENT.alerts) {
@@ -56,6 +76,11 @@ describe('the pack files', () => {
       expect(PANEL_TYPES).toContain(panel.type);
       expect(raw.queryType).toBe('sql');
       expect(typeof raw.config.show_legends).toBe('boolean');
+      if (panel.type === 'maps') {
+        // The world map joins `name` to its regions and colours them by `value_for_maps`; it reads config.map_type.type.
+        expect(raw.config.map_type).toEqual({ type: 'world' });
+        for (const q of raw.queries) expect([typeof q.fields.name?.alias, typeof q.fields.value_for_maps?.alias]).toEqual(['string', 'string']);
+      }
       for (const q of raw.queries) {
         expect(q.customQuery).toBe(true);
         expect(q.fields.stream).toBe('{{stream}}');
@@ -67,10 +92,15 @@ describe('the pack files', () => {
     }
   });
 
-  test('panel ids are unique and the layout stays on the grid without overlaps', () => {
+  test('panel and tab ids are unique and each tab stays on the grid without overlaps', () => {
     expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    expect(new Set(PACK_CONTENT.dashboard.tabs.map((t) => t.tabId)).size).toBe(PACK_CONTENT.dashboard.tabs.length);
+    for (const tab of PACK_CONTENT.dashboard.tabs) expectTiled(tab.panels);
+  });
+
+  function expectTiled(tabPanels: readonly (typeof panels)[number][]): void {
     const cells = new Set<string>();
-    for (const { layout, title } of panels) {
+    for (const { layout, title } of tabPanels) {
       expect({ title, fits: layout.x >= 0 && layout.x + layout.w <= GRID_COLUMNS }).toEqual({ title, fits: true });
       for (let x = layout.x; x < layout.x + layout.w; x += 1) {
         for (let y = layout.y; y < layout.y + layout.h; y += 1) {
@@ -79,7 +109,7 @@ describe('the pack files', () => {
         }
       }
     }
-  });
+  }
 
   test('the alerts are there, with names OpenObserve accepts and the cognito_ prefix, each naming its ATT&CK technique first', () => {
     const names = PACK_CONTENT.alerts.map((a) => a.name);
@@ -87,11 +117,14 @@ describe('the pack files', () => {
     expect([...names].sort()).toEqual([
       'cognito_auth_config_change',
       'cognito_brute_force_user',
+      'cognito_compromised_credentials',
       'cognito_credential_stuffing',
       'cognito_email_change_then_password_reset',
       'cognito_failed_signin_spike',
+      'cognito_high_risk_sign_in',
       'cognito_mass_password_reset',
       'cognito_mfa_change_after_sign_in',
+      'cognito_new_country_sign_in',
       'cognito_password_spraying',
       'cognito_pool_admin_change',
       'cognito_signin_after_failures',
@@ -135,11 +168,19 @@ describe('the pack files', () => {
     expect(general?.not).toEqual(auth);
   });
 
-  test('scheduled alerts stay quiet for no longer than they look back, so no attack fits inside a silence', () => {
+  test('scheduled alerts stay quiet for no longer than the window they report, so no attack fits inside a silence', () => {
     for (const alert of PACK_CONTENT.alerts.filter((a) => !a.is_real_time)) {
       const t = PACK_CONTENT.thresholds[alert.name] ?? {};
-      expect({ alert: alert.name, silenceWithinPeriod: (t.silence_minutes ?? 0) <= (t.period_minutes ?? 0) }).toEqual({ alert: alert.name, silenceWithinPeriod: true });
+      // A look-back alert reports its recent window; its period is the history it compares with.
+      const reported = t.recent_minutes ?? t.period_minutes ?? 0;
+      expect({ alert: alert.name, silenceWithinReported: (t.silence_minutes ?? 0) <= reported }).toEqual({ alert: alert.name, silenceWithinReported: true });
     }
+  });
+
+  test('a look-back alert takes its history as its period', () => {
+    const lookBack = PACK_CONTENT.alerts.filter((a) => JSON.stringify(a).includes('{{lookback_minutes}}'));
+
+    expect(lookBack.map((a) => [a.name, (a as unknown as { trigger_condition: { period: string } }).trigger_condition.period])).toEqual([['cognito_new_country_sign_in', '{{lookback_minutes}}']]);
   });
 
   test("each alert's placeholders are exactly its keys in thresholds.json plus the common ones", () => {
@@ -152,13 +193,14 @@ describe('the pack files', () => {
     expect(Object.keys(PACK_CONTENT.thresholds).sort()).toEqual(PACK_CONTENT.alerts.map((a) => a.name).sort());
   });
 
-  test('threshold placeholders in SQL appear only on the right of a HAVING comparison', () => {
+  test('threshold placeholders in SQL appear only on the right of a HAVING comparison, or as the start of the recent window', () => {
     for (const alert of PACK_CONTENT.alerts) {
       const sql = alert.query_condition.sql;
       if (sql === undefined) continue;
       const result = readSqlReferences(sql);
       expect(result.ok && result.refs.comparisons.every((c) => c.literals.every((l) => l.kind !== 'placeholder'))).toBe(true);
-      expect(sql.slice(0, sql.indexOf('HAVING'))).not.toMatch(/\{\{(?!stream)/);
+      const beforeHaving = sql.slice(0, sql.lastIndexOf('HAVING')).split('to_unixtime(now()) * 1000000 - {{recent_minutes}} * 60000000').join('');
+      expect(beforeHaving).not.toMatch(/\{\{(?!stream)/);
     }
   });
 

@@ -3,7 +3,7 @@
  * or a category/outcome value removed, fails here instead of in a user's dashboard.
  */
 import { CATEGORIES, OUTCOMES, SCHEMA_V1, type FieldSpec } from '../../../functions/transform/schema';
-import { PACK_CONTENT } from '../../../functions/shared/pack/content';
+import { PACK_CONTENT, type AxisItem, type PanelQuery } from '../../../functions/shared/pack/content';
 import { readSqlReferences } from '../../../functions/shared/pack/sql-references';
 import { conditionLeaves, parseConditionTree } from '../../../functions/shared/pack/conditions';
 import { IDENTITY_POOL_OPERATIONS, USER_POOL_OPERATIONS } from '../../../functions/transform/api-categories';
@@ -51,6 +51,8 @@ function schemaProblems(sql: string, schema: Schema, vocabulary: Vocabulary = V1
 }
 
 const panels = PACK_CONTENT.dashboard.tabs.flatMap((tab) => tab.panels);
+/** Every axis of a panel query, a map's name and value included. */
+const axesOf = (q: PanelQuery): AxisItem[] => [...q.fields.x, ...q.fields.y, ...q.fields.breakdown, ...[q.fields.name, q.fields.value_for_maps].filter((a) => a !== undefined)];
 const panelQueries = panels.flatMap((panel) => panel.queries.map((q) => [panel.title, q.query] as const));
 const sqlAlerts = PACK_CONTENT.alerts.filter((a) => a.query_condition.type === 'sql');
 const alertQueries = sqlAlerts.map((a) => [a.name, a.query_condition.sql ?? ''] as const);
@@ -105,13 +107,13 @@ describe('pack queries against schema v1', () => {
     expect(schemaProblems('SELECT COUNT(*) AS n FROM "{{stream}}" WHERE aws_region IN ($aws_account_id)', SCHEMA_V1)).toEqual(['variable $aws_account_id on aws_region']);
   });
 
-  test('every axis alias of a panel is a column or alias its SQL selects', () => {
+  test("every axis alias of a panel (a map's name and value too) is a column or alias its SQL selects", () => {
     for (const panel of panels) {
       for (const q of panel.queries) {
         const result = readSqlReferences(q.query);
         if (!result.ok) throw new Error(result.reason);
         const selected = new Set([...result.refs.aliases, ...result.refs.columns]);
-        for (const item of [...q.fields.x, ...q.fields.y, ...q.fields.breakdown]) {
+        for (const item of axesOf(q)) {
           expect({ panel: panel.title, alias: item.alias, selected: selected.has(item.alias), column: item.column }).toEqual({
             panel: panel.title,
             alias: item.alias,

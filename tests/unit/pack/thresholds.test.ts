@@ -70,6 +70,23 @@ describe('resolveThresholds', () => {
     expect(result).toMatchObject({ ok: false, problems: [expect.stringContaining('frequency_minutes')] });
   });
 
+  test('a look-back alert takes up to 30 days of history, and reports a recent window that runs cover and the history exceeds', () => {
+    // Prepare
+    const lookback = { cognito_new_country_sign_in: { lookback_minutes: 10_080, recent_minutes: 30, frequency_minutes: 10, silence_minutes: 30 } };
+
+    // Act
+    const month = resolveThresholds(lookback, { cognito_new_country_sign_in: { lookback_minutes: 43_200 } });
+    const tooLong = resolveThresholds(lookback, { cognito_new_country_sign_in: { lookback_minutes: 43_201, recent_minutes: 0 } });
+    const gaps = resolveThresholds(lookback, { cognito_new_country_sign_in: { frequency_minutes: 45 } });
+    const nothingBefore = resolveThresholds(lookback, { cognito_new_country_sign_in: { lookback_minutes: 60, recent_minutes: 60 } });
+
+    // Assess
+    expect(month.ok).toBe(true);
+    expect(tooLong).toMatchObject({ ok: false, problems: [expect.stringContaining('from 60 to 43200'), expect.stringContaining('recent_minutes')] });
+    expect(gaps).toMatchObject({ ok: false, problems: [expect.stringMatching(/every 45 minutes over 30 minutes.*recent_minutes$/)] });
+    expect(nothingBefore).toMatchObject({ ok: false, problems: [expect.stringContaining('keep recent_minutes below lookback_minutes')] });
+  });
+
   test.each([
     ['an array', []],
     ['a number', 3],
