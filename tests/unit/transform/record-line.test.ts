@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { recordLine } from '../../../functions/transform/record-line';
 import { FIELD_NAMES, type NormalisedRecord } from '../../../functions/transform/schema';
 
@@ -88,6 +89,19 @@ describe('recordLine', () => {
     expect(parsed.user_agent).toBe('Ünïcödé 😀 שלום');
     expect(parsed.error_message).toBe('\u2028\u0000');
     expect(line.indexOf('\n')).toBe(line.length - 1);
+  });
+
+  test('writes any string as JSON.stringify writes it once lone surrogates are U+FFFD', () => {
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+    const text = fc.oneof(fc.string({ unit: codeUnit }), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', 'ü', '東', '"', '\\', '\n', '\u007f', '\u2028', '😀', '\ud800', '\udfff') }));
+    fc.assert(
+      fc.property(text, (value) => {
+        const line = recordLine({ _timestamp: 1, schema_version: 1, category: 'other', outcome: 'unknown', error_message: value });
+
+        expect(line).toBe(`{\t"_timestamp":1,"schema_version":1,"category":"other","outcome":"unknown","error_message":${JSON.stringify(value.toWellFormed())}}\n`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('writes lone surrogates as U+FFFD, since OpenObserve rejects their escapes', () => {
