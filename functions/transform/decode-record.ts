@@ -22,6 +22,11 @@ export type DecodedRecord =
        */
       plainStrings?: true;
       /**
+       * Present with `plainStrings` when the text is ASCII as well: then so is every string in `value`, since
+       * ASCII JSON text can write any other character only as a `\u` escape, which needs a backslash.
+       */
+      asciiStrings?: true;
+      /**
        * Present when the record held several events (objects one per line, back to back, or in an array):
        * every one of them, in order; `value` is then the first.
        */
@@ -48,7 +53,7 @@ function tooLarge(bytes: number): DecodedRecord {
 
 /**
  * Decodes and parses one record. `bytes` is the decoded size.
- * @example decodeRecordData('eyJhIjoxfQ==') // { ok: true, value: { a: 1 }, bytes: 7, plainStrings: true }
+ * @example decodeRecordData('eyJhIjoxfQ==') // { ok: true, value: { a: 1 }, bytes: 7, plainStrings: true, asciiStrings: true }
  */
 export function decodeRecordData(base64: string): DecodedRecord {
   if (typeof base64 !== 'string' || base64.length === 0) return { ok: false, reason: 'record is empty' };
@@ -94,8 +99,9 @@ export function decodeRecordData(base64: string): DecodedRecord {
     value = values[0];
   }
   // Hot path: one scan of the text spares the output line a check of every string it quotes (record-line.ts).
-  const plainStrings = text.indexOf('\\') === -1;
-  if (values !== undefined) return plainStrings ? { ok: true, value, values, bytes: length, plainStrings } : { ok: true, value, values, bytes: length };
-  if (plainStrings) return { ok: true, value, bytes: length, plainStrings: true };
-  return { ok: true, value, bytes: length };
+  if (text.indexOf('\\') !== -1) return values === undefined ? { ok: true, value, bytes: length } : { ok: true, value, values, bytes: length };
+  if (values !== undefined) {
+    return ascii ? { ok: true, value, values, bytes: length, plainStrings: true, asciiStrings: true } : { ok: true, value, values, bytes: length, plainStrings: true };
+  }
+  return ascii ? { ok: true, value, bytes: length, plainStrings: true, asciiStrings: true } : { ok: true, value, bytes: length, plainStrings: true };
 }

@@ -8,12 +8,12 @@
 import type { FirehoseTransformationEvent } from 'aws-lambda';
 import type { TransformConfig } from './config';
 import { MAX_RESPONSE_BYTES } from './constants';
-import { base64DecodedLength, decodeRecordData } from './decode-record';
+import { base64DecodedLength, type DecodedRecord, decodeRecordData } from './decode-record';
 import { fitResponse, type PlannedEntry } from './firehose-response';
 import { normaliseIsolated } from './isolated-normalise';
 import { normaliseEvents } from './record-events';
 import { accountOfArn } from './resource-ids';
-import { utf8ToBase64 } from './scratch-buffer';
+import { asciiToBase64, utf8ToBase64 } from './scratch-buffer';
 import type { BatchContext, BatchSummary, RecordFailure, RecordOutcome, TransformResponse } from './types';
 
 export interface ProcessedBatch {
@@ -28,13 +28,14 @@ interface Processed extends PlannedEntry {
   readonly restamped: boolean;
 }
 
+type DecodedEvents = Extract<DecodedRecord, { ok: true }>;
+
 const OVER_RESPONSE_LIMIT_REASON = `response would exceed ${MAX_RESPONSE_BYTES} bytes`;
 
-function transformRecord(data: string, arrivalMs: number, config: TransformConfig, nowMs: number, context: BatchContext): RecordOutcome {
-  // decodeRecordData returns its failures (its JSON.parse is guarded); normaliseIsolated (normaliseEvents
-  // uses it for each event) fails the record, not the batch, on anything normaliseEvent throws.
-  const decoded = decodeRecordData(data);
-  if (!decoded.ok) return { kind: 'failed', reason: decoded.reason };
+/** The outcome of one record that decoded, whether it held one event or several. */
+function transformDecoded(decoded: DecodedEvents, arrivalMs: number, config: TransformConfig, nowMs: number, context: BatchContext): RecordOutcome {
+  // normaliseIsolated (normaliseEvents uses it for each event) fails the record, not the batch, on anything
+  // normaliseEvent throws.
   const plainStrings = decoded.plainStrings === true;
   if (decoded.values !== undefined) return normaliseEvents(decoded.values, arrivalMs, config, nowMs, plainStrings, context);
   return normaliseIsolated(decoded.value, arrivalMs, config, nowMs, plainStrings, context);
@@ -45,10 +46,17 @@ function processRecord(record: unknown, config: TransformConfig, nowMs: number, 
   const recordId = typeof fields.recordId === 'string' ? fields.recordId : String(fields.recordId ?? '');
   const original = typeof fields.data === 'string' ? fields.data : '';
   const arrivalMs = typeof fields.approximateArrivalTimestamp === 'number' ? fields.approximateArrivalTimestamp : nowMs;
-  const outcome = transformRecord(original, arrivalMs, config, nowMs, context);
+  // decodeRecordData returns its failures (its JSON.parse is guarded).
+  const decoded = decodeRecordData(original);
+  if (!decoded.ok) return { recordId, result: 'ProcessingFailed', data: original, original, reason: decoded.reason, restamped: false };
+  const outcome = transformDecoded(decoded, arrivalMs, config, nowMs, context);
   switch (outcome.kind) {
-    case 'ok':
-      return { recordId, result: 'Ok', data: utf8ToBase64(outcome.line), original, reason: undefined, restamped: outcome.restamped };
+    case 'ok': {
+      // ASCII strings in, ASCII line out: everything the transform writes of its own (names, numbers, hex
+      // hashes) is ASCII too, and process-batch.property.test.ts checks the bytes.
+      const data = decoded.asciiStrings === true ? asciiToBase64(outcome.line) : utf8ToBase64(outcome.line);
+      return { recordId, result: 'Ok', data, original, reason: undefined, restamped: outcome.restamped };
+    }
     case 'dropped':
       return { recordId, result: 'Dropped', data: original, original, reason: undefined, restamped: false };
     default:

@@ -1,7 +1,7 @@
 /**
- * One reusable byte buffer for the per-record base64 work. Hot path: a fresh Buffer per record for decoding
- * the input and another for encoding the output line cost more than the base64 itself (allocation plus
- * garbage collection). Callers copy what they need out of it (a string) before the next call reuses it.
+ * The per-record base64 work, through one reusable byte buffer. Hot path: a fresh Buffer per record for
+ * decoding the input and another for encoding the output line cost more than the base64 itself (allocation
+ * plus garbage collection). Callers copy what they need out of it (a string) before the next call reuses it.
  */
 
 /** Large enough for nearly every record, small enough to keep for the life of the Lambda environment. */
@@ -31,4 +31,15 @@ export function utf8ToBase64(text: string): string {
   const buffer = scratchBuffer(maxBytes);
   const bytes = buffer.write(text, 0, 'utf8');
   return buffer.toString('base64', 0, bytes);
+}
+
+/**
+ * Base64 of text the caller knows to be ASCII, whose UTF-8 bytes are its characters: `btoa` encodes them
+ * straight from the string as it was built, with neither a flat copy of it nor a pass through a buffer (on
+ * Node.js 24 about a third faster than `utf8ToBase64` on an output line, and less garbage). Wrong for other
+ * text: it would encode U+0080–U+00FF as one byte each.
+ * @example asciiToBase64('{"a":1}\n') // 'eyJhIjoxfQo='
+ */
+export function asciiToBase64(text: string): string {
+  return btoa(text);
 }

@@ -42,7 +42,7 @@ describe('decodeRecordData', () => {
     ['objects separated by spaces, no final newline', '{"a":1}  {"b":2}'],
     ['an array of objects', '[{"a":1},{"b":2}]'],
   ])('reads a record of several events: %s', (_name, text) => {
-    expect(decodeRecordData(base64(text))).toEqual({ ok: true, value: { a: 1 }, values: [{ a: 1 }, { b: 2 }], bytes: Buffer.byteLength(text), plainStrings: true });
+    expect(decodeRecordData(base64(text))).toEqual({ ok: true, value: { a: 1 }, values: [{ a: 1 }, { b: 2 }], bytes: Buffer.byteLength(text), plainStrings: true, asciiStrings: true });
   });
 
   test('brackets and quotes inside strings do not split a record', () => {
@@ -52,7 +52,7 @@ describe('decodeRecordData', () => {
   });
 
   test('one object with a trailing newline is one event, not a list', () => {
-    expect(decodeRecordData(base64('{"a":1}\n'))).toEqual({ ok: true, value: { a: 1 }, bytes: 8, plainStrings: true });
+    expect(decodeRecordData(base64('{"a":1}\n'))).toEqual({ ok: true, value: { a: 1 }, bytes: 8, plainStrings: true, asciiStrings: true });
   });
 
   test.each([

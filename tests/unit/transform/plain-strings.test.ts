@@ -62,6 +62,23 @@ describe('decodeRecordData plainStrings', () => {
   });
 });
 
+describe('decodeRecordData asciiStrings', () => {
+  test('is set for ASCII text without a backslash', () => {
+    expect(decodeRecordData(base64('{"a":"b c\u007f","n":[1,{"c":"~"}]}'))).toMatchObject({ ok: true, plainStrings: true, asciiStrings: true });
+  });
+
+  test.each([
+    ['non-ASCII text', '{"a":"ü"}'],
+    ['ASCII text with an escape that writes a non-ASCII character', '{"a":"\\u00fc"}'],
+    ['ASCII text with an escaped lone surrogate', '{"a":"\\ud800"}'],
+  ])('is absent for %s', (_name, text) => {
+    const decoded = decodeRecordData(base64(text));
+
+    expect(decoded.ok).toBe(true);
+    expect(decoded).not.toHaveProperty('asciiStrings');
+  });
+});
+
 describe('normaliseEvent with plainStrings', () => {
   test.each([
     ['json', DEFAULT_TRANSFORM_CONFIG],

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { parseTransformConfig, type TransformConfig } from '../../../functions/transform/config';
 import { MAX_RESPONSE_BYTES } from '../../../functions/transform/constants';
+import { decodeRecordData } from '../../../functions/transform/decode-record';
+import { normaliseEvent } from '../../../functions/transform/normalise';
 import { processBatch } from '../../../functions/transform/process-batch';
+import { normaliseEvents } from '../../../functions/transform/record-events';
 import type { FirehoseTransformationEvent, FirehoseTransformationEventRecord } from 'aws-lambda';
 import { FIXED_NOW_MS, cloudTrailEvent, eventBridgeEvent, hostedUiEvent, userActivityEvent } from '../../helpers/factories';
 import { assertRecordStoredAsIs, recordLines } from '../../helpers/openobserve-rules';
@@ -133,6 +136,44 @@ describe('processBatch (properties)', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  test('an Ok record carries the base64 of the UTF-8 bytes of its lines; ASCII input without a backslash gives ASCII lines', () => {
+    // The batch encodes the lines of ASCII records straight from the string (scratch-buffer.ts, asciiToBase64),
+    // which is right only while everything the transform writes of its own is ASCII.
+    const context = { awsAccountId: '111122223333' };
+    let asciiLines = 0;
+    fc.assert(
+      fc.property(BATCH, fc.constantFrom<TransformConfig['payloadMode']>('json', 'nested', 'drop'), ({ records, config: base, nowMs }, payloadMode) => {
+        // Prepare
+        const event = toEvent(records);
+        const config: TransformConfig = { ...base, payloadMode };
+
+        // Act
+        const { response } = processBatch(event, config, nowMs);
+
+        // Assess
+        response.records.forEach((record, index) => {
+          const input = event.records[index] as FirehoseTransformationEventRecord;
+          const decoded = decodeRecordData(input.data);
+          if (record.result !== 'Ok' || !decoded.ok) return;
+          const outcome =
+            decoded.values === undefined
+              ? normaliseEvent(decoded.value, input.approximateArrivalTimestamp, config, nowMs, false, context)
+              : normaliseEvents(decoded.values, input.approximateArrivalTimestamp, config, nowMs, false, context);
+          expect(outcome.kind).toBe('ok');
+          const lines = outcome.kind === 'ok' ? outcome.line : '';
+          expect(record.data).toBe(Buffer.from(lines, 'utf8').toString('base64'));
+          if (decoded.asciiStrings === true) {
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole 7-bit range, control characters included, is ASCII
+            expect(lines).toMatch(/^[\x00-\x7f]*$/);
+            asciiLines += 1;
+          }
+        });
+      }),
+      { numRuns: 1000 },
+    );
+    expect(asciiLines).toBeGreaterThan(500);
   });
 
   test('PAYLOAD_MODE=nested: every line of every Ok output is one JSON object whose second byte is a tab', () => {

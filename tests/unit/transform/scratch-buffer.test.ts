@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { scratchBuffer, utf8ToBase64 } from '../../../functions/transform/scratch-buffer';
+import { asciiToBase64, scratchBuffer, utf8ToBase64 } from '../../../functions/transform/scratch-buffer';
 
 describe('scratchBuffer', () => {
   test('returns a buffer of at least the bytes asked for', () => {
@@ -42,6 +42,28 @@ describe('utf8ToBase64', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { maxLength: 5 }), (texts) => {
         for (const text of texts) expect(utf8ToBase64(text)).toBe(expected(text));
+      }),
+    );
+  });
+});
+
+describe('asciiToBase64', () => {
+  const expected = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+
+  test.each([
+    ['empty text', ''],
+    ['a line', '{\t"_timestamp":1,"a":"b \\"c\\" \\\\ \\u00fc"}\n'],
+    ['text longer than the scratch buffer', 'x'.repeat(100_000)],
+  ])('encodes %s as Buffer.from(text).toString("base64") does', (_name, text) => {
+    expect(asciiToBase64(text)).toBe(expected(text));
+  });
+
+  test('encodes any ASCII text, built piece by piece, as Buffer.from does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)), maxLength: 80 }), { maxLength: 30 }), (pieces) => {
+        let text = '';
+        for (const piece of pieces) text += piece;
+        expect(asciiToBase64(text)).toBe(expected(text));
       }),
     );
   });
