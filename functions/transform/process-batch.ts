@@ -9,12 +9,12 @@ import type { FirehoseTransformationEvent } from 'aws-lambda';
 import type { TransformConfig } from './config';
 import { MAX_RESPONSE_BYTES } from './constants';
 import { base64DecodedLength, type DecodedRecord, decodeRecordData } from './decode-record';
-import { fitResponse, type PlannedEntry } from './firehose-response';
+import { fallbackEntry, ResponseSizes } from './firehose-response';
 import { normaliseIsolated } from './isolated-normalise';
 import { normaliseEvents } from './record-events';
 import { accountOfArn } from './resource-ids';
 import { asciiToBase64, utf8ToBase64 } from './scratch-buffer';
-import type { BatchContext, BatchSummary, RecordFailure, RecordOutcome, TransformResponse } from './types';
+import type { BatchContext, BatchSummary, RecordFailure, RecordOutcome, TransformedRecord, TransformResponse } from './types';
 
 export interface ProcessedBatch {
   readonly response: TransformResponse;
@@ -23,9 +23,18 @@ export interface ProcessedBatch {
   readonly failures: RecordFailure[];
 }
 
-interface Processed extends PlannedEntry {
+/** What the batch keeps of one transformed record. */
+interface Processed {
+  /** The record's preferred response entry: Ok with its line, Dropped, or ProcessingFailed with its data. */
+  readonly entry: TransformedRecord;
+  /** The record's original base64 data, for the fallback. */
+  readonly original: string;
   readonly reason: string | undefined;
   readonly restamped: boolean;
+  /** Decoded bytes of the record's data. */
+  readonly bytesIn: number;
+  /** Bytes of the Ok line (0 otherwise). */
+  readonly bytesOut: number;
 }
 
 type DecodedEvents = Extract<DecodedRecord, { ok: true }>;
@@ -48,20 +57,27 @@ function processRecord(record: unknown, config: TransformConfig, nowMs: number, 
   const arrivalMs = typeof fields.approximateArrivalTimestamp === 'number' ? fields.approximateArrivalTimestamp : nowMs;
   // decodeRecordData returns its failures (its JSON.parse is guarded).
   const decoded = decodeRecordData(original);
-  if (!decoded.ok) return { recordId, result: 'ProcessingFailed', data: original, original, reason: decoded.reason, restamped: false };
+  if (!decoded.ok) return failed(recordId, original, decoded.reason, base64DecodedLength(original));
   const outcome = transformDecoded(decoded, arrivalMs, config, nowMs, context);
   switch (outcome.kind) {
     case 'ok': {
       // ASCII strings in, ASCII line out: everything the transform writes of its own (names, numbers, hex
       // hashes) is ASCII too, and process-batch.property.test.ts checks the bytes.
-      const data = decoded.asciiStrings === true ? asciiToBase64(outcome.line) : utf8ToBase64(outcome.line);
-      return { recordId, result: 'Ok', data, original, reason: undefined, restamped: outcome.restamped };
+      const ascii = decoded.asciiStrings === true;
+      const data = ascii ? asciiToBase64(outcome.line) : utf8ToBase64(outcome.line);
+      // Exact for our own base64: the line's UTF-8 bytes.
+      const bytesOut = ascii ? outcome.line.length : base64DecodedLength(data);
+      return { entry: { recordId, result: 'Ok', data }, original, reason: undefined, restamped: outcome.restamped, bytesIn: decoded.bytes, bytesOut };
     }
     case 'dropped':
-      return { recordId, result: 'Dropped', data: original, original, reason: undefined, restamped: false };
+      return { entry: { recordId, result: 'Dropped', data: original }, original, reason: undefined, restamped: false, bytesIn: decoded.bytes, bytesOut: 0 };
     default:
-      return { recordId, result: 'ProcessingFailed', data: original, original, reason: outcome.reason, restamped: false };
+      return failed(recordId, original, outcome.reason, decoded.bytes);
   }
+}
+
+function failed(recordId: string, original: string, reason: string, bytesIn: number): Processed {
+  return { entry: { recordId, result: 'ProcessingFailed', data: original }, original, reason, restamped: false, bytesIn, bytesOut: 0 };
 }
 
 /**
@@ -72,43 +88,69 @@ export function processBatch(event: FirehoseTransformationEvent, config: Transfo
   const input: readonly unknown[] = Array.isArray(event?.records) ? event.records : [];
   const awsAccountId = accountOfArn(event?.deliveryStreamArn);
   const context: BatchContext = awsAccountId === undefined ? {} : { awsAccountId };
-  const processed = input.map((record) => processRecord(record, config, nowMs, context));
-  const fitted = fitResponse(processed);
-  const overflowed = new Set(fitted.overflowed);
-
+  const count = input.length;
+  const processed: Processed[] = new Array(count);
+  const records: TransformedRecord[] = new Array(count);
+  const sizes = new ResponseSizes(count);
+  // Everything a record counts for is taken while the record is at hand (see firehose-response.ts).
   let ok = 0;
   let dropped = 0;
   let restamped = 0;
   let bytesIn = 0;
   let bytesOut = 0;
-  const failures: RecordFailure[] = [];
-  fitted.records.forEach((entry, index) => {
-    const record = processed[index];
-    if (record === undefined) return;
-    bytesIn += base64DecodedLength(record.original);
-    if (entry.result === 'Ok') {
+  const failedIndexes: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const record = processRecord(input[index], config, nowMs, context);
+    processed[index] = record;
+    records[index] = record.entry;
+    sizes.note(index, record.entry, record.original);
+    bytesIn += record.bytesIn;
+    if (record.entry.result === 'Ok') {
       ok += 1;
-      bytesOut += base64DecodedLength(entry.data); // exact for our own base64: the line's UTF-8 bytes
+      bytesOut += record.bytesOut;
       if (record.restamped) restamped += 1;
-    } else if (entry.result === 'Dropped') {
+    } else if (record.entry.result === 'Dropped') {
       dropped += 1;
     } else {
-      failures.push({ recordId: entry.recordId, reason: overflowed.has(index) ? OVER_RESPONSE_LIMIT_REASON : (record.reason ?? 'unknown') });
+      failedIndexes.push(index);
     }
-  });
+  }
+
+  // Records that give way to keep the response under its limit (none, unless the batch is near 6 MB).
+  const fit = sizes.fit();
+  const overflowed: number[] = [];
+  for (const index of fit.fallbacks) {
+    const record = processed[index] as Processed; // index < count
+    records[index] = fallbackEntry(record.entry.recordId, record.original, fit);
+    if (record.entry.result === 'ProcessingFailed') continue;
+    overflowed.push(index);
+    if (record.entry.result === 'Ok') {
+      ok -= 1;
+      bytesOut -= record.bytesOut;
+      if (record.restamped) restamped -= 1;
+    } else {
+      dropped -= 1;
+    }
+  }
+  const failures = (overflowed.length === 0 ? failedIndexes : [...failedIndexes, ...overflowed].sort((a, b) => a - b)).map((index) => failureOf(processed, index));
   return {
-    response: { records: fitted.records },
+    response: { records },
     summary: {
-      recordsIn: input.length,
+      recordsIn: count,
       ok,
       dropped,
       processingFailed: failures.length,
       restamped,
-      overResponseLimit: overflowed.size,
+      overResponseLimit: overflowed.length,
       bytesIn,
       bytesOut,
-      responseBytes: fitted.bytes,
+      responseBytes: fit.bytes,
     },
     failures,
   };
+}
+
+function failureOf(processed: readonly Processed[], index: number): RecordFailure {
+  const record = processed[index] as Processed; // an index of the batch
+  return { recordId: record.entry.recordId, reason: record.reason ?? OVER_RESPONSE_LIMIT_REASON };
 }

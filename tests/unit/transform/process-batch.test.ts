@@ -165,13 +165,25 @@ describe('processBatch', () => {
   });
 
   test('counts restamped records and bytes', () => {
-    const event = firehoseEvent([eventBridgeEvent(cloudTrailEvent({ eventTime: '2025-06-16T00:00:00Z' })), eventBridgeEvent(cloudTrailEvent())]);
+    // Prepare: ASCII and non-ASCII lines (encoded two ways), a Dropped and a ProcessingFailed record.
+    const event = firehoseEvent([
+      eventBridgeEvent(cloudTrailEvent({ eventTime: '2025-06-16T00:00:00Z' })),
+      eventBridgeEvent(cloudTrailEvent()),
+      eventBridgeEvent(cloudTrailEvent({ userAgent: 'Zoë 😀 東京' })),
+      eventBridgeEvent(cloudTrailEvent({ errorMessage: 'user "ü" \\ not found' })),
+      eventBridgeEvent(cloudTrailEvent({ eventName: 'ListUsers' })),
+      firehoseRecord(undefined, { data: 'bm90IGpzb24=' }),
+    ]);
 
-    const { response, summary } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+    // Act
+    const { response, summary } = processBatch(event, parseTransformConfig({ EXCLUDE_EVENT_NAMES: 'ListUsers' }), FIXED_NOW_MS);
 
+    // Assess
+    expect(response.records.map((r) => r.result)).toEqual(['Ok', 'Ok', 'Ok', 'Ok', 'Dropped', 'ProcessingFailed']);
     expect(summary.restamped).toBe(1);
     expect(summary.bytesIn).toBe(event.records.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
-    expect(summary.bytesOut).toBe(response.records.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
+    const okRecords = response.records.filter((r) => r.result === 'Ok');
+    expect(summary.bytesOut).toBe(okRecords.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
     expect(summary.responseBytes).toBe(Buffer.byteLength(JSON.stringify(response)));
   });
 
@@ -192,6 +204,30 @@ describe('processBatch', () => {
     const failed = response.records.filter((r) => r.result === 'ProcessingFailed');
     for (const record of failed) expect(record.data).toBe(event.records.find((r) => r.recordId === record.recordId)?.data);
     expect(failures.every((f) => f.reason === `response would exceed ${MAX_RESPONSE_BYTES} bytes`)).toBe(true);
+  });
+
+  test('counts the records that gave way to the limit as ProcessingFailed, and lists every failure in record order', () => {
+    // Prepare: ~520 KB records that grow (restamped ones among them), with records that fail on their own between them.
+    const blob = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, 'v']));
+    const large = (eventTime?: string) => eventBridgeEvent(cloudTrailEvent({ requestParameters: blob, ...(eventTime ? { eventTime } : {}) }));
+    const notJson = firehoseRecord(undefined, { data: 'bm90IGpzb24=' });
+    const event = firehoseEvent([notJson, large('2025-06-16T00:00:00Z'), large(), large(), notJson, large('2025-06-16T00:00:00Z'), large(), large(), large(), notJson, large(), large(), large('2025-06-16T00:00:00Z')]);
+    expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(MAX_RESPONSE_BYTES);
+
+    // Act
+    const { response, summary, failures } = processBatch(event, DEFAULT_TRANSFORM_CONFIG, FIXED_NOW_MS);
+
+    // Assess
+    const okRecords = response.records.filter((r) => r.result === 'Ok');
+    const failedIds = response.records.filter((r) => r.result === 'ProcessingFailed').map((r) => r.recordId);
+    expect(summary.overResponseLimit).toBeGreaterThan(0);
+    expect(failures.map((f) => f.recordId)).toEqual(failedIds);
+    expect(failures.filter((f) => f.reason === 'record is not JSON')).toHaveLength(3);
+    expect(failures.filter((f) => f.reason === `response would exceed ${MAX_RESPONSE_BYTES} bytes`)).toHaveLength(summary.overResponseLimit);
+    expect(summary).toMatchObject({ recordsIn: 13, ok: okRecords.length, dropped: 0, processingFailed: failedIds.length, responseBytes: Buffer.byteLength(JSON.stringify(response)) });
+    expect(summary.bytesOut).toBe(okRecords.reduce((sum, r) => sum + Buffer.from(r.data, 'base64').length, 0));
+    const restampedOk = okRecords.filter((r) => (JSON.parse(decodeData(r.data)) as { restamped?: boolean }).restamped === true);
+    expect(summary.restamped).toBe(restampedOk.length);
   });
 
   test('answers an event without records, or with malformed records, without throwing', () => {
