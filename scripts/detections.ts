@@ -1,12 +1,13 @@
 // npm run detections: plays every labelled scenario (tests/detections/scenarios/) against every pack alert in
-// DuckDB, writes the detection-quality tables to docs/readme/generated/ and rebuilds README.md from them.
+// DuckDB, writes the detection-quality tables to docs/readme/generated/ and rebuilds the pages that show them.
 // `npm run detections -- --check` exits 1 when the committed tables are stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DetectionLab, labelProblems } from '../tests/detections/harness/detection-lab';
 import { renderQualityTables } from '../tests/detections/harness/quality-table';
 import { SCENARIOS } from '../tests/detections/scenarios';
-import { QUALITY_TABLE_PATH, renderReadme } from './readme/render-readme';
+import { QUALITY_TABLE_PATH } from './readme/placeholders';
+import { writeDocs } from './readme/write-docs';
 
 async function main(): Promise<number> {
   const lab = await DetectionLab.open(SCENARIOS);
@@ -23,8 +24,8 @@ async function main(): Promise<number> {
     }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, tables);
-    writeFileSync(path.join(process.cwd(), 'README.md'), renderReadme(process.cwd()));
-    process.stderr.write(`${QUALITY_TABLE_PATH} and README.md written (${outcomes.length} scenarios, ${problems.length} labels not met).\n`);
+    const { stale } = writeDocs(process.cwd());
+    process.stderr.write(`${QUALITY_TABLE_PATH} and ${stale.length === 0 ? 'no page' : stale.join(', ')} written (${outcomes.length} scenarios, ${problems.length} labels not met).\n`);
     return problems.length > 0 ? 1 : 0;
   } finally {
     lab.close();

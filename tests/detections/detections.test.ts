@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_CONTENT, type AlertContent, type JsonObject, type PackContent } from '../../functions/shared/pack/content';
-import { QUALITY_TABLE_PATH } from '../../scripts/readme/render-readme';
+import { QUALITY_TABLE_PATH } from '../../scripts/readme/placeholders';
 import { DetectionLab, firedAlerts, labelProblems, type ScenarioOutcome } from './harness/detection-lab';
 import { renderQualityTables } from './harness/quality-table';
 import { SCENARIOS } from './scenarios';

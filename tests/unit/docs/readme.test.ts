@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderReadme } from '../../../scripts/readme/render-readme';
 import { loadTemplate } from '../../../cli/template/load-template';
 import { SCHEMA_V1 } from '../../../functions/transform/schema';
+import { renderDocs } from '../../../scripts/readme/render-docs';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
 describe('README.md', () => {
   test('is what npm run docs renders from the fragments, the template and the schema', () => {
     // Prepare
-    const expected = renderReadme(root);
+    const expected = renderDocs(root).get('README.md');
 
     // Act
     const actual = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -26,7 +26,7 @@ describe('README.md', () => {
     for (const name of parameters) expect(readme).toMatch(new RegExp(`\\| (\\*\\*|\`)${name}(\\*\\*|\`) \\|`));
   });
 
-  test('leaves no table placeholder unfilled', () => {
-    expect(renderReadme(root)).not.toMatch(/<!-- table:/);
+  test('leaves no placeholder line unfilled', () => {
+    expect(renderDocs(root).get('README.md')).not.toMatch(/^\s*<!-- (table|index|toc)[^>]*-->\s*$/m);
   });
 });
