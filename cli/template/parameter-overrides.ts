@@ -5,7 +5,7 @@ import { PSEUDO_PARAMETERS } from './symbol-table';
 export const PARAMETER_OVERRIDES_OPTION = '--parameter-overrides';
 
 /**
- * `--parameter-overrides A=1 B=2`, as SAM CLI takes it (README and --help examples): the words after the
+ * `--parameter-overrides A=1 B=2`, as SAM CLI takes it (docs/cli.md and --help examples): the words after the
  * option belong to it, as `--parameter-overrides A=1 --parameter-overrides B=2` would, so that
  * node:util parseArgs (one value per option) reads them all. Only words holding `=` are taken, and none after
  * `--`: a function id after the pairs (`invoke --parameter-overrides A=1 TransformFunction`) stays positional.

@@ -1,6 +1,6 @@
 /**
  * A CloudTrail record (an EventBridge `detail`, or a bare record from a CloudTrail log file) → the normalised
- * record (README, "The normalised record"; schema-prose.ts says where Cognito puts each value).
+ * record (docs/schema.md; schema-prose.ts says where Cognito puts each value).
  */
 import { classify } from './classify';
 import type { TransformConfig } from './config';

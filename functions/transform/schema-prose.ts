@@ -1,9 +1,9 @@
 /**
- * The schema's prose: where each field of `SCHEMA_V1` comes from and what each category means, as the
- * README shows them.
+ * The schema's prose: where each field of `SCHEMA_V1` comes from and what each category means, as
+ * docs/schema.md shows them.
  * Kept apart from schema.ts so the transform bundle carries field names and types only; keyed by
  * `FieldName`, so a field added to the table without its description (or the other way round) does not
- * compile. Read by the README generator and the tests, never by the transform.
+ * compile. Read by the docs generator (npm run docs) and the tests, never by the transform.
  */
 import type { Category, FieldName } from './schema';
 

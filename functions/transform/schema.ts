@@ -1,7 +1,7 @@
 /**
  * The normalised record, schema version 1: the one definition of every field the transform writes.
- * The record type, the OpenObserve-rules test helper, the security pack's query checks and the README's
- * field table all derive from this table; changing a name or a type here is a breaking change for
+ * The record type, the OpenObserve-rules test helper, the security pack's query checks and the field
+ * table of docs/schema.md all derive from this table; changing a name or a type here is a breaking change for
  * every dashboard built on the stream (bump `SCHEMA_VERSION` and say so in CHANGELOG.md). Adding a field or
  * a category is not: `schema_version` stays 1. Where each field comes from is in schema-prose.ts, which
  * the transform never loads.

@@ -1,7 +1,7 @@
 /**
  * Every labelled scenario against every alert of the security pack, executed in DuckDB as OpenObserve would
  * evaluate them (tests/detections/harness/). Attacks must be caught by the alerts meant for them, benign
- * traffic must raise nothing at the default thresholds, and the README's detection table must be the one
+ * traffic must raise nothing at the default thresholds, and the detection table of docs/security-pack.md must be the one
  * this run produces. The last block breaks alerts the way they were broken before, and shows the checks fail.
  */
 import { readFileSync } from 'node:fs';

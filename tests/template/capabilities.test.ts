@@ -10,6 +10,7 @@ import {
   capabilityUsesInSamconfig,
   resourceTypesRequiring,
 } from './support/deploy-commands';
+import { generatedDocs } from '../helpers/generated-docs';
 import { rawTemplate, ROOT } from './support/template-fixture';
 
 /**
@@ -17,21 +18,20 @@ import { rawTemplate, ROOT } from './support/template-fixture';
  * CreateChangeSet/CreateStack take only the `Capability` enum of its API model; CAPABILITY_RESOURCE_POLICY
  * exists only in the Serverless Application Repository's API (CreateCloudFormationChangeSet).
  */
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const SAMCONFIG = readFileSync(path.join(ROOT, 'samconfig.toml'), 'utf8');
 const template = rawTemplate();
 const CLOUDFORMATION_CAPABILITIES: readonly string[] = Object.values(Capability);
 
-const uses = (): CapabilityUse[] => [...capabilityUsesInSamconfig(SAMCONFIG), ...capabilityUsesInMarkdown(README, 'README.md')];
+const uses = (): CapabilityUse[] => [...capabilityUsesInSamconfig(SAMCONFIG), ...generatedDocs().flatMap((doc) => capabilityUsesInMarkdown(doc.text, doc.file))];
 const cloudFormationUses = (): CapabilityUse[] => uses().filter((use) => use.target === 'cloudformation');
 const resourceTypes = new Set(Object.values(template.Resources).map((resource) => resource.Type));
 const notIn = (allowed: readonly string[]) => (use: CapabilityUse): string[] =>
   use.capabilities.filter((capability) => !allowed.includes(capability)).map((capability) => `${capability} in ${use.where}`);
 
 describe('deploy capabilities', () => {
-  test('finds the capability lists: samconfig.toml, the README\'s sam deploy and its SAR command', () => {
+  test('finds the capability lists: samconfig.toml, and the sam deploy and SAR commands of docs/deploy.md', () => {
     expect(capabilityUsesInSamconfig(SAMCONFIG)).toHaveLength(1);
-    expect(cloudFormationUses().filter((use) => use.where.startsWith('README.md'))).not.toEqual([]);
+    expect(cloudFormationUses().filter((use) => use.where.startsWith('docs/deploy.md'))).not.toEqual([]);
     expect(uses().filter((use) => use.target === 'serverlessrepo')).not.toEqual([]);
   });
 

@@ -112,7 +112,7 @@ describe('cfn-guard runner', () => {
   });
 });
 
-describe('README exemption table', () => {
+describe('docs/how-it-works.md exemption table', () => {
   test('lists exactly the suppressions of template.yaml, rule by rule and resource by resource', () => {
     // Prepare
     const expected = new Map<string, string[]>();

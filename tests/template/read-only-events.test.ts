@@ -32,7 +32,7 @@ const dataEvent = (readOnly: boolean) =>
   );
 
 describe('the rule\'s read-only switch', () => {
-  test('forwards hosted-UI page views with the defaults, as IncludeIdentityPoolEvents and the README promise', () => {
+  test('forwards hosted-UI page views with the defaults, as IncludeIdentityPoolEvents and the docs promise', () => {
     expect(deployedRule(template).delivers(pageView())).toBe(true);
   });
 

@@ -91,8 +91,8 @@ export interface PackContent {
 // The assignments below are checked by tsc against the interfaces: a pack file that loses a field does
 // not compile.
 const dashboardContent: DashboardContent & JsonObject = dashboard;
-// In the order the README lists them: attacks on credentials, then on accounts, then threat protection's
-// verdicts (user activity logs), then configuration changes.
+// In the order docs/security-pack.md lists them: attacks on credentials, then on accounts, then threat
+// protection's verdicts (user activity logs), then configuration changes.
 const alertContents: (AlertContent & JsonObject)[] = [
   passwordSpraying,
   bruteForceUser,

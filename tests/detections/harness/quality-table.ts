@@ -1,5 +1,5 @@
 /**
- * The detection-quality tables the README shows, from one run of every scenario against every alert: per
+ * The detection-quality tables docs/security-pack.md shows, from one run of every scenario against every alert: per
  * alert, the scenarios it notified on (and how many minutes after the first event) and its notifications on
  * benign scenarios; per scenario, its label and what notified. Deterministic for the seeded scenarios, so
  * `npm run detections` writes the same bytes twice and a test can tell when the committed file is stale.

@@ -1,6 +1,6 @@
 /**
  * A seeded random source for scenario generators: the same seed gives the same events, byte for byte, so the
- * detection table in the README can be regenerated and compared. mulberry32 (a 32-bit generator, plenty for
+ * detection table of docs/security-pack.md can be regenerated and compared. mulberry32 (a 32-bit generator, plenty for
  * picking users and jitter); never `Math.random`.
  */
 export class Random {

@@ -2,7 +2,7 @@
  * A labelled scenario: a seeded generator of the EventBridge events one situation produces, with the label
  * the detection tests hold the pack's alerts to. An attack names the alerts meant to catch it (each must
  * notify at least once, and name the attacker in its rows when `offenders` says who that is); a benign
- * scenario must make no alert notify. How to add one: README, "Adding a scenario".
+ * scenario must make no alert notify. How to add one: docs/security-pack.md, "Adding a scenario".
  */
 import { CloudTrailEvents, type TimedEvent } from './cloudtrail';
 import { Random } from './random';
@@ -58,9 +58,9 @@ export interface ScenarioEvents {
 }
 
 export interface Scenario {
-  /** kebab-case, unique: names the scenario in test output and in the README table. */
+  /** kebab-case, unique: names the scenario in test output and in the tables of docs/security-pack.md. */
   readonly id: string;
-  /** One line for the README table. */
+  /** One line for the table of docs/security-pack.md. */
   readonly title: string;
   readonly kind: 'attack' | 'benign';
   /** The ATT&CK technique the attack acts out, e.g. `T1110.003`. */

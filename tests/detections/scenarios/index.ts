@@ -1,6 +1,6 @@
 /**
- * Every labelled scenario, in the order the README table lists them. A new scenario goes here (README,
- * "Adding a scenario", says how to write one).
+ * Every labelled scenario, in the order the table of docs/security-pack.md lists them. A new scenario goes here
+ * (docs/security-pack.md, "Adding a scenario", says how to write one).
  */
 import type { Scenario } from '../harness/scenario';
 import { emailChangedThenPasswordReset, massAdminPasswordReset, mfaDeviceReplacedAfterSignIn, mfaDisabledAfterSignIn } from './account-takeover';

@@ -195,7 +195,7 @@ export function checkOutputs(template: Template, required: readonly string[] = R
   for (const name of required) if (outputs[name] === undefined) problems.push(`Output ${name} is missing.`);
   for (const [name, output] of Object.entries(outputs)) {
     if (typeof output.Description !== 'string' || output.Description.length < 10) problems.push(`Output ${name} has no Description.`);
-    if (/[<>]/.test(String(output.Description))) problems.push(`Output ${name}'s Description has '<' or '>', which the README table would swallow.`);
+    if (/[<>]/.test(String(output.Description))) problems.push(`Output ${name}'s Description has '<' or '>', which the output table of docs/parameters.md would swallow.`);
     if (/OpenObserveAccessKey(?!SecretArn)/.test(JSON.stringify(output.Value))) problems.push(`Output ${name} exposes the access key.`);
   }
   return problems;

@@ -51,7 +51,7 @@ export function checkParametersDescribedAndConstrained(template: Template): stri
     if (typeof spec.Description !== 'string' || spec.Description.trim().length < 20) {
       problems.push(`${name} needs a Description giving the unit and what the default means.`);
     }
-    if (/[<>]/.test(String(spec.Description))) problems.push(`${name}'s Description has '<' or '>', which the README table would swallow as HTML.`);
+    if (/[<>]/.test(String(spec.Description))) problems.push(`${name}'s Description has '<' or '>', which the parameter table of docs/parameters.md would swallow as HTML.`);
     if (!isConstrained(spec)) problems.push(`${name} has no AllowedValues, AllowedPattern or Min/MaxValue.`);
     if (!(SAR_PARAMETER_TYPES as readonly unknown[]).includes(spec.Type)) {
       problems.push(`${name} has type ${String(spec.Type)}, which SAR does not accept.`);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { TOOL_PATH } from '../../helpers/external-tools';
 
 /**
- * The deploy commands the project hands to users (README code blocks, samconfig.toml) and the capabilities
+ * The deploy commands the project hands to users (code blocks of the generated docs, samconfig.toml) and the capabilities
  * each passes, read as data so that a capability CloudFormation refuses cannot ship again.
  */
 
@@ -32,6 +32,20 @@ export function shellCommands(markdown: string): string[] {
     while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++i] ?? ''}`;
     const command = line.replace(/(^|\s)#.*$/, '').trim();
     if (command !== '') commands.push(command);
+  }
+  return commands;
+}
+
+/**
+ * Commands written inline, in code spans outside fences, that start with `prefix` (`aws `, `o2-cognito `):
+ * the README's troubleshooting names many that way.
+ */
+export function inlineCommands(markdown: string, prefix: RegExp): string[] {
+  const commands: string[] = [];
+  let inFence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    else if (!inFence) for (const span of line.matchAll(/`([^`]+)`/g)) if (prefix.test(span[1] ?? '')) commands.push((span[1] ?? '').trim());
   }
   return commands;
 }

@@ -1,7 +1,7 @@
 import { PACK_CONTENT } from '../../../functions/shared/pack/content';
 import { alertTable, techniquesOf } from '../../../scripts/readme/alert-table';
 
-describe('the README alert table', () => {
+describe('the alert table of docs/security-pack.md', () => {
   test('has one row per pack alert with its techniques, its condition with threshold names, and its defaults', () => {
     // Act
     const rows = alertTable().split('\n').slice(2);

@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describeWithTool, TOOL_PATH } from '../../helpers/external-tools';
-import { shellCommands } from '../../template/support/deploy-commands';
+import { generatedDoc, generatedDocs } from '../../helpers/generated-docs';
+import { inlineCommands, shellCommands } from '../../template/support/deploy-commands';
 
 /**
- * Every `aws <service> <operation> --flag …` in the README's code blocks must name an operation and flags
- * the AWS CLI has, checked against the CLI's own service models (botocore). The AWS CLI's hand-written
- * commands (`aws cloudformation deploy`, `… wait`, `aws s3 …`) are checked against the list below.
+ * Every `aws <service> <operation> --flag …` in the code blocks of the README and docs/ must name an
+ * operation and flags the AWS CLI has, checked against the CLI's own service models (botocore). The AWS CLI's
+ * hand-written commands (`aws cloudformation deploy`, `… wait`, `aws s3 …`) are checked against the list below.
  */
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 interface AwsCall {
   readonly service: string;
@@ -18,9 +16,9 @@ interface AwsCall {
   readonly line: string;
 }
 
-/** `aws` invocations anywhere in a command line (also inside `$(…)` and after pipes). */
+/** `aws` invocations anywhere in a command line of a code block (also inside `$(…)` and after pipes), or in a code span. */
 function awsCalls(markdown: string): AwsCall[] {
-  return shellCommands(markdown).flatMap((line) =>
+  return [...shellCommands(markdown), ...inlineCommands(markdown, /^aws [a-z]/)].flatMap((line) =>
     [...line.matchAll(/(?:^|[\s(|;&])aws ([a-z0-9-]+) ([a-z0-9-]+)((?:(?!\)|\||&&|;).)*)/g)].map((m) => ({
       service: m[1] ?? '',
       operation: m[2] ?? '',
@@ -84,12 +82,15 @@ function check(calls: AwsCall[]): string[] {
   return [...problems, ...unknownInModels(modelled)];
 }
 
-describeWithTool('botocore', 'the README\'s AWS CLI commands (AWS CLI service models)', () => {
-  const calls = awsCalls(readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+describeWithTool('botocore', 'the AWS CLI commands of the README and docs/ (AWS CLI service models)', () => {
+  const calls = generatedDocs().flatMap((doc) => awsCalls(doc.text));
 
-  test('there are many, across the services the README drives', () => {
+  test('there are many, across the services the docs drive, in the README too', () => {
     expect(calls.length).toBeGreaterThanOrEqual(25);
-    expect([...new Set(calls.map((call) => call.service))]).toEqual(expect.arrayContaining(['cloudformation', 'cognito-idp', 'cloudtrail', 'secretsmanager', 'serverlessrepo', 's3api']));
+    expect([...new Set(calls.map((call) => call.service))]).toEqual(
+      expect.arrayContaining(['cloudformation', 'cognito-idp', 'cloudtrail', 'secretsmanager', 'serverlessrepo', 's3api', 'events', 'ssm']),
+    );
+    expect(awsCalls(generatedDoc('README.md')).length).toBeGreaterThanOrEqual(8);
   });
 
   test('name operations and flags the AWS CLI has', () => {
@@ -97,7 +98,11 @@ describeWithTool('botocore', 'the README\'s AWS CLI commands (AWS CLI service mo
   });
 
   test('the check bites: a misspelt operation and flag are reported', () => {
-    const broken = awsCalls('```sh\naws cognito-idp create-user-pool-client --user-pool-id x --callback-url https://a\naws cloudtrail put-event-selector --trail-name t\n```');
-    expect(check(broken)).toEqual(['aws cognito-idp create-user-pool-client: no flag --callback-url', 'aws cloudtrail put-event-selector: no such operation']);
+    const broken = awsCalls('```sh\naws cognito-idp create-user-pool-client --user-pool-id x --callback-url https://a\naws cloudtrail put-event-selector --trail-name t\n```\nInline: `aws ssm get-parameter-by-path --path /x`.');
+    expect(check(broken)).toEqual([
+      'aws cognito-idp create-user-pool-client: no flag --callback-url',
+      'aws cloudtrail put-event-selector: no such operation',
+      'aws ssm get-parameter-by-path: no such operation',
+    ]);
   });
 });

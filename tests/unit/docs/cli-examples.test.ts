@@ -1,38 +1,26 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../cli/index';
 import { loadTemplate } from '../../../cli/template/load-template';
 import { capturedIo } from '../../helpers/captured-io';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+import { generatedDocs, ROOT } from '../../helpers/generated-docs';
+import { inlineCommands, shellCommands } from '../../template/support/deploy-commands';
 
 /**
- * Every `o2-cognito <command> …` line in the README's code blocks (continuation lines joined), so that an
- * example naming a command or a flag the CLI does not have fails here rather than in a user's terminal.
+ * Every `o2-cognito <command> …` (or `node bin/o2-cognito.js <command> …`) in the code blocks of the generated
+ * docs (continuation lines joined) and in their code spans, so that an example naming a command or a flag the
+ * CLI does not have fails here rather than in a user's terminal.
  */
-function readmeExamples(readme: string): { command: string; flags: string[]; line: string }[] {
-  const examples: { command: string; flags: string[]; line: string }[] = [];
-  let inFence = false;
-  const lines = readme.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    if (/^\s*```/.test(raw)) {
-      inFence = !inFence;
-      continue;
-    }
-    if (!inFence) continue;
-    let line = raw;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++i] ?? ''}`;
+function examplesIn(markdown: string): { command: string; flags: string[]; line: string }[] {
+  const lines = [...shellCommands(markdown), ...inlineCommands(markdown, /^(node bin\/)?o2-cognito(\.js)? [a-z]/)];
+  return lines.flatMap((line) => {
     // A command position: the start of the line (after env assignments), or after a pipe, `;`, `&&` or `$(`.
-    const match = /(?:^\s*(?:[A-Z_]+=\S*\s+)*|[|;&]\s*|\$\()(o2-cognito [a-z].*)$/.exec(line);
-    if (match === null) continue;
-    const text = (match[1] ?? '').replace(/#.*$/, '');
-    const command = /o2-cognito ([a-z-]+)/.exec(text)?.[1];
-    if (command === undefined) continue;
+    const match = /(?:^\s*(?:[A-Z_]+=\S*\s+)*|[|;&]\s*|\$\()((?:node bin\/)?o2-cognito(?:\.js)? [a-z].*)$/.exec(line);
+    const text = match?.[1] ?? '';
+    const command = /o2-cognito(?:\.js)? ([a-z-]+)/.exec(text)?.[1];
+    if (command === undefined) return [];
     const flags = [...text.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((m) => m[1]!);
-    examples.push({ command, flags, line: text.trim() });
-  }
-  return examples;
+    return [{ command, flags, line: text.trim() }];
+  });
 }
 
 async function helpOf(command: string): Promise<string> {
@@ -41,12 +29,15 @@ async function helpOf(command: string): Promise<string> {
   return io.out() + io.err();
 }
 
-describe('the README\'s o2-cognito examples', () => {
-  const examples = readmeExamples(readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+describe('the o2-cognito examples of the README and docs/', () => {
+  const examples = generatedDocs().flatMap((doc) => examplesIn(doc.text));
 
   test('there are examples of every command', () => {
     const commands = new Set(examples.map((e) => e.command));
     expect([...commands].sort()).toEqual(['check-endpoint', 'install-pack', 'invoke', 'replay']);
+    expect(generatedDocs().filter((doc) => examplesIn(doc.text).length > 0).map((doc) => doc.file)).toEqual(
+      expect.arrayContaining(['README.md', 'docs/cli.md', 'docs/security-pack.md', 'docs/troubleshooting.md']),
+    );
   });
 
   test('use only flags that the command\'s --help lists', async () => {
@@ -64,14 +55,18 @@ describe('the README\'s o2-cognito examples', () => {
   test('finds an unknown flag (the check can fail)', async () => {
     const help = await helpOf('replay');
     expect(/(^|[\s[(|,])--no-such-flag(?![a-z-])/.test(help)).toBe(false);
-    expect(readmeExamples('```sh\no2-cognito replay --from x \\\n  --no-such-flag\n```')[0]?.flags).toEqual(['--from', '--no-such-flag']);
+    expect(examplesIn('```sh\no2-cognito replay --from x \\\n  --no-such-flag\n```')[0]?.flags).toEqual(['--from', '--no-such-flag']);
+    expect(examplesIn('```sh\nnode bin/o2-cognito.js check-endpoint --no-such-flag\n```')[0]).toMatchObject({ command: 'check-endpoint', flags: ['--no-such-flag'] });
+    expect(examplesIn('Run `o2-cognito replay --no-such-flag` first.')[0]).toMatchObject({ command: 'replay', flags: ['--no-such-flag'] });
   });
 
   test('override only parameters that template.yaml declares', () => {
     // Prepare: `Name=` tokens after --parameter-overrides in code blocks (sam deploy and o2-cognito alike)
     const parameters = new Set(Object.keys(loadTemplate(path.join(ROOT, 'template.yaml')).Parameters ?? {}));
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const joined = readme.replace(/\\\n/g, ' ');
+    const joined = generatedDocs()
+      .map((doc) => doc.text)
+      .join('\n')
+      .replace(/\\\n/g, ' ');
     // SAR's CLI spells them `Name=X,Value=Y` (aws serverlessrepo create-cloud-formation-change-set).
     const names = [...joined.matchAll(/--parameter-overrides((?:\s+['"]?[A-Za-z0-9]+=\S*)+)/g)].flatMap((m) =>
       [...(m[1] ?? '').matchAll(/(?:^|\s)['"]?(?:Name=([A-Za-z0-9]+),Value=|([A-Za-z0-9]+)=)/g)].map((n) => (n[1] ?? n[2])!),

@@ -33,33 +33,29 @@ describe('npm run docs', () => {
     expect({ status, stderr }).toEqual({ status: 0, stderr: `The ${ALL_PAGES.length} generated pages are up to date.\n` });
   });
 
-  test('--check names a stale and a lingering page, exits 1 and changes nothing; a run fixes both', () => {
+  test('--check names a stale, a missing and a lingering page, exits 1 and changes nothing; a run fixes all three', () => {
     // Prepare
     writeFileSync(path.join(copy, 'docs/readme/95-costs.md'), `${readFileSync(path.join(copy, 'docs/readme/95-costs.md'), 'utf8')}\nOne more line.\n`);
+    unlinkSync(path.join(copy, 'docs/benchmarks.md'));
     writeFileSync(path.join(copy, 'docs/old-page.md'), `# Old\n\n${GENERATED_MARK} from docs/readme/old.md. -->\n`);
 
     // Act
     const check = docs(copy, '--check');
-    const readmeAfterCheck = readFileSync(path.join(copy, 'README.md'), 'utf8');
+    const costsAfterCheck = readFileSync(path.join(copy, 'docs/costs.md'), 'utf8');
     const run = docs(copy);
     const again = docs(copy, '--check');
 
     // Assess
     expect(check.status).toBe(1);
-    expect(check.stderr).toContain('README.md is stale or missing; run `npm run docs`');
+    expect(check.stderr).toContain('docs/costs.md is stale or missing; run `npm run docs`');
+    expect(check.stderr).toContain('docs/benchmarks.md is stale or missing');
     expect(check.stderr).toContain('docs/old-page.md is generated no longer; run `npm run docs` (it deletes the file)');
-    expect(readmeAfterCheck).not.toContain('One more line.');
+    expect(costsAfterCheck).not.toContain('One more line.');
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(new RegExp(`^1 of ${ALL_PAGES.length} pages written, 1 deleted \\(README\\.md \\d+ B\\)`));
-    expect(readFileSync(path.join(copy, 'README.md'), 'utf8')).toContain('One more line.');
+    expect(run.stderr).toMatch(new RegExp(`^2 of ${ALL_PAGES.length} pages written, 1 deleted \\(README\\.md \\d+ B, `));
+    expect(readFileSync(path.join(copy, 'docs/costs.md'), 'utf8')).toContain('One more line.');
+    expect(existsSync(path.join(copy, 'docs/benchmarks.md'))).toBe(true);
     expect(existsSync(path.join(copy, 'docs/old-page.md'))).toBe(false);
     expect(again.status).toBe(0);
-  });
-
-  test('writes a missing page', () => {
-    unlinkSync(path.join(copy, 'README.md'));
-    expect(docs(copy, '--check').stderr).toContain('README.md is stale or missing');
-    expect(docs(copy).status).toBe(0);
-    expect(docs(copy, '--check').status).toBe(0);
   });
 });

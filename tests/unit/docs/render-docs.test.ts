@@ -104,7 +104,7 @@ describe('renderDocs', () => {
   test('fills a placeholder on a line of its own only, and refuses an unknown one', () => {
     write('docs/readme/20-b.md', '## B title\n\n### Details of B\n\nThe index is `<!-- index:docs -->`:\n\n<!-- index:docs -->');
     const b = renderDocs(root, pages()).get('docs/b.md') ?? '';
-    expect(b).toContain('The index is `<!-- index:docs -->`:\n\n| Page | What it holds |\n|---|---|');
+    expect(b).toContain('The index is `<!-- index:docs -->`:\n\n| Page | What it holds |\n|---|---|\n| [deploy](deploy.md) |');
     write('docs/readme/20-b.md', '## B title\n\n<!-- table:no-such-table -->');
     expect(() => renderDocs(root, pages())).toThrow('docs/readme/20-b.md holds the unknown placeholder <!-- table:no-such-table -->');
   });

@@ -1,6 +1,6 @@
 import { headingAnchor, sectionHeadings, tableOfContents } from '../../../scripts/readme/toc';
 
-describe('README table of contents', () => {
+describe('the contents line of the README and docs/ pages', () => {
   test('anchors headings as GitHub does: lowercase, punctuation dropped, spaces as hyphens', () => {
     expect(headingAnchor('The normalised record (schema v1)')).toBe('the-normalised-record-schema-v1');
     expect(headingAnchor('The o2-cognito command')).toBe('the-o2-cognito-command');

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, type Trail } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import { checkIdentityPoolDataEvents } from '../../../functions/endpoint-check/check-data-events';
 import { IDENTITY_POOL_DATA_SELECTOR } from '../../../functions/endpoint-check/event-selectors';
+import { generatedDoc } from '../../helpers/generated-docs';
 
 const cloudTrail = mockClient(CloudTrailClient);
 const client = new CloudTrailClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
@@ -81,15 +80,15 @@ describe('checkIdentityPoolDataEvents', () => {
     expect(await run()).toMatchObject({ status: 'warned', message: expect.stringContaining('(AccessDeniedException)') });
   });
 
-  test('the README\'s example command is the one it prints for a trail with the default selectors', async () => {
+  test('the example command of docs/deploy.md is the one it prints for a trail with the default selectors', async () => {
     cloudTrail.on(DescribeTrailsCommand).resolves({ trailList: [trail('main')] });
     cloudTrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
     cloudTrail.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] });
-    const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8').replace(/ \\\n\s*/g, ' ');
+    const page = generatedDoc('docs/deploy.md').replace(/ \\\n\s*/g, ' ');
 
     const command = /run: (aws cloudtrail put-event-selectors .*') — /.exec((await run()).message)?.[1];
 
     expect(command).toBeDefined();
-    expect(readme).toContain(command);
+    expect(page).toContain(command);
   });
 });

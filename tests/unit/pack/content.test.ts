@@ -135,7 +135,7 @@ describe('the pack files', () => {
     for (const alert of PACK_CONTENT.alerts) {
       expect(alert.name).toMatch(/^cognito_[a-z_]+$/);
       expect({ alert: alert.name, description: alert.description }).toEqual({ alert: alert.name, description: expect.stringMatching(/^ATT&CK T\d{4}(\.\d{3})? [A-Z][^:]*: /) });
-      // Every technique the description names is in its head, where the README table reads them.
+      // Every technique the description names is in its head, where the alert table of docs/security-pack.md reads them.
       expect({ alert: alert.name, head: techniquesOf(alert.description) }).toEqual({ alert: alert.name, head: [...alert.description.matchAll(/T\d{4}(?:\.\d{3})?/g)].map((m) => m[0]) });
     }
   });

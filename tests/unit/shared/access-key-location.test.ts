@@ -6,6 +6,7 @@ import { checkAccessKeyFormat } from '../../../functions/endpoint-check/access-k
 import { interpretFirehose } from '../../../functions/endpoint-check/check-openobserve';
 import { ACCESS_KEY_LOCATION } from '../../../functions/shared/access-key-location';
 import { UNAUTHORIZED_MESSAGE } from '../../../functions/shared/pack/management-api';
+import { generatedDoc } from '../../helpers/generated-docs';
 
 /** One wording for where the Firehose access key is found, wherever check-endpoint, install-pack or a Lambda explain it. */
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -61,7 +62,9 @@ describe('ACCESS_KEY_LOCATION', () => {
     expect(stale).toEqual([]);
   });
 
-  test("the README's deploy steps point at the same place", () => {
-    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain('*Data Sources → Recommended → AWS* and copy the *Access Key*');
+  test('the deploy steps of the README and docs/deploy.md point at the same place', () => {
+    for (const file of ['README.md', 'docs/deploy.md']) {
+      expect(generatedDoc(file)).toContain('*Data Sources → Recommended → AWS* and copy the *Access Key*');
+    }
   });
 });
