@@ -10,7 +10,6 @@
  * used so far, that entry, and the fallbacks of every later record still fit; otherwise it takes its fallback,
  * which fits by the same sum. If even all the fallbacks cannot fit (a request over the limit, which Lambda
  * never sends), fallbacks carry empty data instead, and the same argument holds for them.
-
  *
  * Hot path: the sizes of each record are noted as the batch transforms it, while its strings are in the
  * processor's cache; fitting then works on numbers alone. Reading every id and data string again in a
